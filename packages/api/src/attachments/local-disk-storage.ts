@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import type { AttachmentStorage } from "./storage";
+
+/** Attachments as files under one folder (by default `<data folder>/attachments`). */
+export class LocalDiskStorage implements AttachmentStorage {
+  constructor(private readonly root: string) {}
+
+  private pathOf(key: string): string {
+    const full = path.resolve(this.root, key);
+    if (!full.startsWith(path.resolve(this.root) + path.sep)) throw new Error(`Storage key escapes the storage folder: ${key}`);
+    return full;
+  }
+
+  async put(key: string, data: ReadableStream<Uint8Array>): Promise<{ size: number; checksum: string }> {
+    const target = this.pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    // Write to a temporary name and rename, so a reader never sees half a file.
+    const partial = `${target}.${randomBytes(4).toString("hex")}.partial`;
+    const hash = createHash("sha256");
+    let size = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(Readable.fromWeb(data as NodeReadableStream<Uint8Array>), measure, createWriteStream(partial, { flags: "wx" }));
+      await rename(partial, target);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    return { size, checksum: hash.digest("hex") };
+  }
+
+  async get(key: string): Promise<Readable | null> {
+    const file = this.pathOf(key);
+    try {
+      await stat(file);
+    } catch {
+      return null;
+    }
+    return createReadStream(file);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+}

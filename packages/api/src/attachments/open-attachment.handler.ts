@@ -1,0 +1,26 @@
+import type { Readable } from "node:stream";
+import type { PrismaClient } from "@minbil/db/client";
+import { apiError } from "../errors";
+import type { AttachmentStorage } from "./storage";
+
+export interface OpenedAttachment {
+  fileName: string;
+  contentType: string;
+  size: number;
+  checksum: string;
+  body: Readable;
+}
+
+/** An attachment's bytes, for its own workshop only: any other caller gets the same 404 as a missing file. */
+export async function openAttachment(
+  deps: { db: PrismaClient; storage: AttachmentStorage; workshopId: string },
+  attachmentId: string,
+): Promise<OpenedAttachment> {
+  const row = await deps.db.attachment.findFirst({
+    where: { id: attachmentId, workshopId: deps.workshopId },
+    select: { fileName: true, contentType: true, size: true, checksum: true, storageKey: true },
+  });
+  const body = row ? await deps.storage.get(row.storageKey) : null;
+  if (!row || !body) throw apiError("NOT_FOUND", `Attachment ${attachmentId} was not found`);
+  return { fileName: row.fileName, contentType: row.contentType, size: row.size, checksum: row.checksum, body };
+}

@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "@minbil/db/client";
+
+// Partner systems authenticate with a long random secret. Only its SHA-256 is stored: the secret has
+// 256 bits of entropy, so a fast hash is enough (passwords, which have little, use argon2 instead).
+
+const TOKEN_PREFIX = "mbw_";
+/** How stale last_used_at may get before a request writes it again (one write a minute, not one per request). */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export function generateApiTokenSecret(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString("base64url");
+}
+
+export function hashApiToken(secret: string): string {
+  return createHash("sha256").update(secret, "utf8").digest("hex");
+}
+
+/** The first characters of a secret, kept so that people can tell their tokens apart. */
+export function tokenDisplayPrefix(secret: string): string {
+  return secret.slice(0, TOKEN_PREFIX.length + 6);
+}
+
+export interface ApiTokenIdentity {
+  tokenId: string;
+  workshopId: string;
+  name: string;
+}
+
+/** The workshop a bearer secret belongs to, or null for an unknown or revoked one. */
+export async function resolveApiToken(db: PrismaClient, secret: string): Promise<ApiTokenIdentity | null> {
+  if (!secret || secret.length > 512) return null;
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(secret) },
+    select: { id: true, workshopId: true, name: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!token || token.revokedAt) return null;
+  const now = new Date();
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+  }
+  return { tokenId: token.id, workshopId: token.workshopId, name: token.name };
+}
+
+export interface CreatedApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  /** Shown once; only its hash is stored. */
+  secret: string;
+  createdAt: Date;
+}
+
+export async function createApiToken(
+  db: PrismaClient,
+  workshopId: string,
+  name: string,
+  secret: string = generateApiTokenSecret(),
+): Promise<CreatedApiToken> {
+  const row = await db.apiToken.create({
+    data: { workshopId, name, tokenHash: hashApiToken(secret), prefix: tokenDisplayPrefix(secret) },
+    select: { id: true, name: true, prefix: true, createdAt: true },
+  });
+  return { ...row, secret };
+}

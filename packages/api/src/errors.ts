@@ -1,0 +1,43 @@
+import { TRPCError } from "@trpc/server";
+import { REST_ERROR_CODES, type RestErrorCode } from "@minbil/contracts/rest/errors";
+
+type TrpcCode = ConstructorParameters<typeof TRPCError>[0]["code"];
+
+const TRPC_CODE_OF: Record<RestErrorCode, TrpcCode> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  METHOD_NOT_ALLOWED: "METHOD_NOT_SUPPORTED",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  VALIDATION_FAILED: "UNPROCESSABLE_CONTENT",
+  IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  INTERNAL_ERROR: "INTERNAL_SERVER_ERROR",
+};
+
+/** The API's own error code and details, carried as the cause of a TRPCError. */
+export class ApiErrorCause extends Error {
+  constructor(
+    readonly code: RestErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "ApiErrorCause";
+  }
+
+  get status(): number {
+    return REST_ERROR_CODES[this.code];
+  }
+}
+
+/** An error a client can act on. Thrown by handlers; REST and tRPC both answer with its code and sentence. */
+export function apiError(code: RestErrorCode, message: string, details?: unknown): TRPCError {
+  return new TRPCError({ code: TRPC_CODE_OF[code], message, cause: new ApiErrorCause(code, message, details) });
+}
+
+export const bookingNotFound = (bookingId: number) =>
+  apiError("NOT_FOUND", `Booking ${bookingId} was not found`);

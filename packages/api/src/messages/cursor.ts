@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { apiError } from "../errors";
+
+// Keyset pagination: a cursor is the sort key of the last row of a page, opaque to clients
+// (base64url JSON), so the next page is one indexed range read however deep it is.
+
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+}
+
+export function decodeCursor<T extends z.ZodType>(cursor: string, shape: T): z.output<T> {
+  try {
+    return shape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw apiError("VALIDATION_FAILED", "cursor is not valid: pass meta.next_cursor from the previous page", {
+      field: "cursor",
+    });
+  }
+}

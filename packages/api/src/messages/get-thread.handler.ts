@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { PrismaClient } from "@minbil/db/client";
+import { threadDetailDto, type ThreadDetailDto } from "@minbil/contracts/dto";
+import type { getThreadInput } from "@minbil/contracts/messages/get-thread.schema";
+import { bookingNotFound } from "../errors";
+import { bookingSelect, toBookingDto, toCustomerDto } from "./booking.select";
+import { messageSelect, toMessageDto } from "./message.select";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+const messageCursor = z.tuple([z.number().int().positive()]);
+
+/**
+ * One booking's thread: the newest `limit` messages, oldest first. meta.next_cursor pages back to
+ * older messages through the unique (booking_id, seq) index.
+ */
+export async function getThread(
+  deps: { db: PrismaClient; workshopId: string },
+  input: z.output<typeof getThreadInput>,
+): Promise<ThreadDetailDto> {
+  const beforeSeq = input.cursor ? decodeCursor(input.cursor, messageCursor)[0] : undefined;
+  const booking = await deps.db.booking.findFirst({
+    where: { id: input.booking_id, workshopId: deps.workshopId },
+    select: { ...bookingSelect, thread: { select: { unreadCount: true, messageCount: true } } },
+  });
+  if (!booking) throw bookingNotFound(input.booking_id);
+
+  const rows = await deps.db.message.findMany({
+    where: { bookingId: booking.id, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
+    orderBy: { seq: "desc" },
+    take: input.limit + 1,
+    select: messageSelect,
+  });
+  const hasMore = rows.length > input.limit;
+  const page = rows.slice(0, input.limit).reverse();
+  const oldest = page[0];
+
+  return threadDetailDto.parse({
+    data: {
+      id: booking.id,
+      booking_id: booking.id,
+      booking: toBookingDto(booking),
+      customer: toCustomerDto(booking),
+      unread_count: booking.thread?.unreadCount ?? 0,
+      message_count: booking.thread?.messageCount ?? 0,
+      messages: page.map(toMessageDto),
+    },
+    meta: { next_cursor: hasMore && oldest ? encodeCursor([oldest.seq]) : null, has_more: hasMore },
+  });
+}

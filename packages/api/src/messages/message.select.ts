@@ -1,0 +1,46 @@
+import type { Prisma } from "@minbil/db/client";
+import type { MessageDto, SenderType } from "@minbil/contracts/dto";
+
+/** The message columns the API shows, with its files in upload order. */
+export const messageSelect = {
+  id: true,
+  bookingId: true,
+  seq: true,
+  body: true,
+  senderType: true,
+  senderName: true,
+  createdAt: true,
+  attachments: {
+    select: { id: true, fileName: true, contentType: true, size: true },
+    orderBy: { position: "asc" },
+  },
+} satisfies Prisma.MessageSelect;
+
+export type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
+
+export function attachmentUrl(attachmentId: string): string {
+  return `/api/ws/messages/attachments/${attachmentId}`;
+}
+
+export function toSenderType(value: "CUSTOMER" | "WORKSHOP" | "SYSTEM"): SenderType {
+  return value.toLowerCase() as SenderType;
+}
+
+export function toMessageDto(row: MessageRow): MessageDto {
+  return {
+    id: row.id,
+    booking_id: row.bookingId,
+    seq: row.seq,
+    body: row.body,
+    sender_type: toSenderType(row.senderType),
+    sender: row.senderName,
+    created_at: row.createdAt.toISOString(),
+    attachments: row.attachments.map((file) => ({
+      id: file.id,
+      file_name: file.fileName,
+      content_type: file.contentType,
+      size: file.size,
+      url: attachmentUrl(file.id),
+    })),
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { listThreadsInput } from "@minbil/contracts/messages/list-threads.schema";
+import { getThreadInput } from "@minbil/contracts/messages/get-thread.schema";
+import { markThreadReadInput } from "@minbil/contracts/messages/mark-thread-read.schema";
+import { sendMessageInput } from "@minbil/contracts/messages/send-message.schema";
+import { workshopProcedure } from "../trpc";
+import { listThreads } from "./list-threads.handler";
+import { getThread } from "./get-thread.handler";
+import { sendMessage } from "./send-message.handler";
+import { markThreadRead } from "./mark-thread-read.handler";
+import { getUnreadSummary } from "./unread-summary.handler";
+import { formDataToObject } from "./form-data-input";
+
+/** The messaging procedures. The REST routes under /api/ws/messages call these same procedures. */
+export const messagesRouter = {
+  list: workshopProcedure
+    .input(listThreadsInput)
+    .query(({ ctx, input }) => listThreads({ db: ctx.db, workshopId: ctx.auth.workshopId }, input)),
+
+  thread: workshopProcedure
+    .input(getThreadInput)
+    .query(({ ctx, input }) => getThread({ db: ctx.db, workshopId: ctx.auth.workshopId }, input)),
+
+  /** Takes JSON, or FormData (body, booking_id and files under `attachments`) from the browser. */
+  send: workshopProcedure
+    .input(z.union([z.instanceof(FormData).transform(formDataToObject).pipe(sendMessageInput), sendMessageInput]))
+    .mutation(({ ctx, input }) =>
+      sendMessage({ db: ctx.db, storage: ctx.storage, events: ctx.events, workshopId: ctx.auth.workshopId, actor: ctx.auth.actor }, input),
+    ),
+
+  markRead: workshopProcedure
+    .input(markThreadReadInput)
+    .mutation(({ ctx, input }) => markThreadRead({ db: ctx.db, events: ctx.events, workshopId: ctx.auth.workshopId }, input)),
+
+  unreadSummary: workshopProcedure.query(({ ctx }) => getUnreadSummary({ db: ctx.db, workshopId: ctx.auth.workshopId })),
+};

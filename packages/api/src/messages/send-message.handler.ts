@@ -1,0 +1,212 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { PrismaClient } from "@minbil/db/client";
+import { Prisma } from "@minbil/db/client";
+import { IDEMPOTENCY_KEY_TTL_MS, type AttachmentContentType } from "@minbil/contracts/limits";
+import { messageDto, sendMessageResultDto, type SendMessageResultDto } from "@minbil/contracts/dto";
+import type { SendMessageCommand } from "@minbil/contracts/messages/send-message.schema";
+import type { Actor } from "../auth/auth-context";
+import type { AttachmentStorage } from "../attachments/storage";
+import { detectContentType } from "../attachments/detect-content-type";
+import { appendEvent } from "../events/append-event";
+import type { EventBus } from "../events/event-bus";
+import { apiError, bookingNotFound } from "../errors";
+import { messageSelect, toMessageDto } from "./message.select";
+import { sanitiseFileName } from "../attachments/file-name";
+
+export interface SendMessageDeps {
+  db: PrismaClient;
+  storage: AttachmentStorage;
+  events: EventBus;
+  workshopId: string;
+  actor: Actor;
+}
+
+interface StoredFile {
+  id: string;
+  storageKey: string;
+  fileName: string;
+  contentType: AttachmentContentType;
+  size: number;
+  checksum: string;
+}
+
+const SENDER_TYPE = { customer: "CUSTOMER", workshop: "WORKSHOP", system: "SYSTEM" } as const;
+
+/**
+ * Stores a message with its files in a booking's thread. Files are written first and removed again
+ * if the message is not stored, so no message lacks its files and no file lacks its message.
+ * With an idempotency key, a retry of the same request returns the first message and stores nothing.
+ */
+export async function sendMessage(deps: SendMessageDeps, input: SendMessageCommand): Promise<SendMessageResultDto> {
+  const { db, storage, workshopId, actor } = deps;
+  if (actor.kind === "staff" && input.sender_type !== "workshop") {
+    throw apiError("FORBIDDEN", "Signed-in staff send messages as the workshop");
+  }
+  const booking = await db.booking.findFirst({
+    where: { id: input.booking_id, workshopId },
+    select: { id: true, customer: { select: { name: true } }, workshop: { select: { name: true } } },
+  });
+  if (!booking) throw bookingNotFound(input.booking_id);
+
+  const types = await Promise.all(input.attachments.map(detectContentType));
+  const rejected = input.attachments.filter((_, index) => types[index] === null).map((file) => file.name);
+  if (rejected.length) {
+    throw apiError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      `Unsupported file type: ${rejected.join(", ")}. Allowed are JPEG, PNG, WebP and HEIC images, PDF and plain text.`,
+      { files: rejected },
+    );
+  }
+
+  const stored: StoredFile[] = [];
+  const discardFiles = () => Promise.allSettled(stored.map((file) => storage.delete(file.storageKey)));
+  try {
+    for (const [index, file] of input.attachments.entries()) {
+      const id = `att_${randomUUID().replaceAll("-", "")}`;
+      const storageKey = `${workshopId}/${id}`;
+      const { size, checksum } = await storage.put(storageKey, file.stream());
+      stored.push({ id, storageKey, fileName: sanitiseFileName(file.name), contentType: types[index]!, size, checksum });
+    }
+
+    const requestHash = hashRequest(input, stored);
+    if (input.idempotency_key) {
+      const replay = await findReplay(db, workshopId, input.idempotency_key, requestHash);
+      if (replay) {
+        await discardFiles();
+        return replay;
+      }
+    }
+
+    const senderName =
+      input.sender_type === "customer" ? booking.customer.name
+      : input.sender_type === "system" ? "MinBil"
+      : actor.kind === "staff" ? actor.name
+      : booking.workshop.name;
+
+    const { result, event } = await db.$transaction(
+      async (tx) => {
+        // Locks the thread row: sends to one thread queue here, which makes seq gapless and total.
+        const thread = await tx.thread.update({
+          where: { bookingId: booking.id, workshopId },
+          data: { messageCount: { increment: 1 } },
+          select: { messageCount: true, unreadCount: true },
+        });
+        const seq = thread.messageCount;
+        const createdAt = new Date();
+        const row = await tx.message.create({
+          data: {
+            bookingId: booking.id,
+            workshopId,
+            seq,
+            senderType: SENDER_TYPE[input.sender_type],
+            senderName,
+            staffUserId: actor.kind === "staff" ? actor.userId : null,
+            apiTokenId: actor.kind === "api_token" ? actor.tokenId : null,
+            body: input.body,
+            createdAt,
+            attachments: {
+              create: stored.map((file, position) => ({
+                id: file.id,
+                workshopId,
+                position,
+                fileName: file.fileName,
+                contentType: file.contentType,
+                size: file.size,
+                checksum: file.checksum,
+                storageKey: file.storageKey,
+              })),
+            },
+          },
+          select: messageSelect,
+        });
+        // A customer message is unread; a workshop reply means the thread has been dealt with.
+        const unreadCount =
+          input.sender_type === "customer" ? thread.unreadCount + 1
+          : input.sender_type === "workshop" ? 0
+          : thread.unreadCount;
+        await tx.thread.update({
+          where: { bookingId: booking.id },
+          data: {
+            lastMessageId: row.id,
+            lastActivityAt: createdAt,
+            unreadCount,
+            ...(input.sender_type === "workshop" ? { lastReadSeq: seq } : {}),
+          },
+        });
+        const message = toMessageDto(row);
+        const event = await appendEvent(tx, {
+          workshopId,
+          type: "message.created",
+          bookingId: booking.id,
+          payload: { booking_id: booking.id, message, unread_count: unreadCount, message_count: seq },
+          unreadDelta: unreadCount - thread.unreadCount,
+        });
+        if (input.idempotency_key) {
+          await tx.idempotencyKey.create({
+            data: {
+              workshopId,
+              key: input.idempotency_key,
+              requestHash,
+              messageId: row.id,
+              expiresAt: new Date(createdAt.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+            },
+          });
+        }
+        return { result: { message, replayed: false }, event };
+      },
+      { maxWait: 20_000, timeout: 20_000 },
+    );
+    deps.events.publish(event);
+    return sendMessageResultDto.parse(result);
+  } catch (error) {
+    await discardFiles();
+    if (input.idempotency_key && isUniqueViolation(error)) {
+      // Another request with the same key committed first: answer as its retry.
+      const replay = await findReplay(db, workshopId, input.idempotency_key, hashRequest(input, stored));
+      if (replay) return replay;
+    }
+    if (isRecordNotFound(error)) throw bookingNotFound(input.booking_id);
+    throw error;
+  }
+}
+
+function hashRequest(input: SendMessageCommand, files: StoredFile[]): string {
+  const canonical = JSON.stringify({
+    booking_id: input.booking_id,
+    body: input.body,
+    sender_type: input.sender_type,
+    files: files.map((file) => [file.fileName, file.size, file.checksum]),
+  });
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/** The stored answer for a live idempotency key; 422 when the key was used for another request. */
+async function findReplay(
+  db: PrismaClient,
+  workshopId: string,
+  key: string,
+  requestHash: string,
+): Promise<SendMessageResultDto | null> {
+  const existing = await db.idempotencyKey.findUnique({ where: { workshopId_key: { workshopId, key } } });
+  if (!existing) return null;
+  if (existing.expiresAt.getTime() <= Date.now()) {
+    await db.idempotencyKey.deleteMany({ where: { workshopId, key, expiresAt: { lte: new Date() } } });
+    return null;
+  }
+  if (existing.requestHash !== requestHash) {
+    throw apiError(
+      "IDEMPOTENCY_KEY_REUSED",
+      "This Idempotency-Key was already used for a different request. Use a new key for a new message.",
+    );
+  }
+  const row = await db.message.findUniqueOrThrow({ where: { id: existing.messageId }, select: messageSelect });
+  return { message: messageDto.parse(toMessageDto(row)), replayed: true };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+function isRecordNotFound(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+}

@@ -1,0 +1,31 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTestDatabase } from "@minbil/db/testing";
+import type { Database } from "@minbil/db/open-database";
+import { LocalDiskStorage } from "../attachments/local-disk-storage";
+import { createInProcessEventBus } from "../events/event-bus";
+import type { Services } from "../context";
+
+export interface TestServices extends Services {
+  database: Database;
+  storageDir: string;
+  close(): Promise<void>;
+}
+
+/** Real services for one test file: a fresh migrated database (PGlite, or TEST_DATABASE_URL) and a temp storage folder. */
+export async function createTestServices(): Promise<TestServices> {
+  const database = await createTestDatabase();
+  const storageDir = await mkdtemp(path.join(tmpdir(), "minbil-test-storage-"));
+  return {
+    database,
+    db: database.prisma,
+    storage: new LocalDiskStorage(storageDir),
+    events: createInProcessEventBus(),
+    storageDir,
+    async close() {
+      await database.close();
+      await rm(storageDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { senderTypeSchema } from "../dto";
+import { ATTACHMENT_LIMITS, IDEMPOTENCY_KEY_MAX_LENGTH, MESSAGE_BODY_MAX_CHARS } from "../limits";
+import { bookingIdSchema } from "./ids.schema";
+
+const MB = 1024 * 1024;
+
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(1, { error: "Idempotency-Key must not be empty" })
+  .max(IDEMPOTENCY_KEY_MAX_LENGTH, { error: `Idempotency-Key must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters` });
+
+/** A file of a message: any `File` (web standard); its type is checked later against its bytes. */
+export const attachmentFileSchema = z
+  .instanceof(File, { error: "attachments must be files" })
+  .refine((file) => file.size <= ATTACHMENT_LIMITS.maxFileBytes, {
+    error: `each file must be at most ${ATTACHMENT_LIMITS.maxFileBytes / MB} MB`,
+  })
+  .refine((file) => file.size > 0, { error: "files must not be empty" });
+
+/** Send a message to a booking's thread: a non-blank body, at least one file, or both. */
+export const sendMessageInput = z
+  .object({
+    booking_id: bookingIdSchema,
+    body: z
+      .string({ error: "body must be text" })
+      .max(MESSAGE_BODY_MAX_CHARS, { error: `body must be at most ${MESSAGE_BODY_MAX_CHARS} characters` })
+      .transform((body) => body.trim())
+      .default(""),
+    /**
+     * Who the message is from. Partner systems that relay what a customer wrote send "customer";
+     * the default is "workshop". Signed-in staff always send as the workshop.
+     */
+    sender_type: senderTypeSchema.default("workshop"),
+    attachments: z
+      .array(attachmentFileSchema)
+      .max(ATTACHMENT_LIMITS.maxFiles, { error: `at most ${ATTACHMENT_LIMITS.maxFiles} files per message` })
+      .refine((files) => files.reduce((sum, file) => sum + file.size, 0) <= ATTACHMENT_LIMITS.maxRequestBytes, {
+        error: `files may add up to at most ${ATTACHMENT_LIMITS.maxRequestBytes / MB} MB per message`,
+      })
+      .default([]),
+    /** Makes retries safe: the same key and request within 24 h returns the first message. */
+    idempotency_key: idempotencyKeySchema.optional(),
+  })
+  .refine((input) => input.body.length > 0 || input.attachments.length > 0, {
+    error: "A message needs a non-blank body or at least one file",
+    path: ["body"],
+  });
+export type SendMessageInput = z.input<typeof sendMessageInput>;
+export type SendMessageCommand = z.output<typeof sendMessageInput>;

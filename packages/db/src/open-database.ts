@@ -1,0 +1,82 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "./generated/prisma/client";
+import { resolveDatabaseConfig, type DatabaseConfig } from "./config";
+import { isSocketServed, socketPath, SOCKET_PORT } from "./embedded/tool-socket";
+
+export interface Database {
+  prisma: PrismaClient;
+  /** What the data sits in, for logs and for code that must know (e.g. benchmarks). */
+  kind: "postgres" | "embedded" | "embedded-via-socket";
+  /** The adapter factory, for the migration engine. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  config?: DatabaseConfig;
+  /**
+   * "server": the app. It owns the embedded folder and refuses to start while another process does.
+   * "tool": a command-line tool. It goes through the owner's socket when one is running.
+   */
+  role: "server" | "tool";
+  /** Size of the pg pool (PostgreSQL only). */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const config = options.config ?? resolveDatabaseConfig();
+  if (config.kind === "postgres") {
+    return withPool("postgres", new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10 }));
+  }
+
+  await mkdir(config.socketDir, { recursive: true });
+  if (await isSocketServed(config.socketDir)) {
+    if (options.role === "server") {
+      throw new Error(
+        `Another process is using the embedded database in ${config.dataDir} (is the app already running?). ` +
+          "Stop it, or set MINBIL_DATA_DIR to another folder.",
+      );
+    }
+    // pg connects to `<host>/.s.PGSQL.<port>` when host is a folder.
+    const pool = new pg.Pool({ host: config.socketDir, port: SOCKET_PORT, user: "postgres", database: "postgres", max: 1 });
+    return withPool("embedded-via-socket", pool);
+  }
+
+  await mkdir(config.pgliteDir, { recursive: true });
+  const pglite = await PGlite.create(config.pgliteDir);
+  const server = new PGLiteSocketServer({ db: pglite, path: socketPath(config.socketDir), maxConnections: 1 });
+  await server.start();
+  const db = fromFactory("embedded", new PrismaPGlite(pglite));
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}
+
+/** We own the pool (rather than letting the adapter create one) so that close() ends every connection,
+ *  including the ones the migration engine opened through the same factory. */
+function withPool(kind: Database["kind"], pool: pg.Pool): Database {
+  const db = fromFactory(kind, new PrismaPg(pool));
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await pool.end();
+    },
+  };
+}
+
+function fromFactory(kind: Database["kind"], adapterFactory: SqlMigrationAwareDriverAdapterFactory): Database {
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return { prisma, kind, adapterFactory, close: () => prisma.$disconnect() };
+}
