@@ -8,18 +8,18 @@ export type DatabaseConfig =
 
 /** The workspace root: the nearest folder upwards that holds pnpm-workspace.yaml. */
 export function findWorkspaceRoot(from: string = process.cwd()): string {
-  let dir = path.resolve(from);
+  let dir = path.resolve(/* turbopackIgnore: true */ from);
   for (;;) {
     if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(from);
+    if (parent === dir) return path.resolve(/* turbopackIgnore: true */ from);
     dir = parent;
   }
 }
 
 /** The folder for the embedded database and stored attachments (MINBIL_DATA_DIR, default `<repo>/.data`). */
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.MINBIL_DATA_DIR ?? path.join(findWorkspaceRoot(), ".data"));
+  return path.resolve(/* turbopackIgnore: true */ env.MINBIL_DATA_DIR ?? path.join(findWorkspaceRoot(), ".data"));
 }
 
 export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {

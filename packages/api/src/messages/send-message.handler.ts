@@ -19,6 +19,8 @@ export interface SendMessageDeps {
   events: EventBus;
   workshopId: string;
   actor: Actor;
+  /** The clock; only demo data sets it, to write a conversation of the past. */
+  now?: () => Date;
 }
 
 interface StoredFile {
@@ -92,7 +94,8 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
           select: { messageCount: true, unreadCount: true },
         });
         const seq = thread.messageCount;
-        const createdAt = new Date();
+        // Taken after the thread lock, so times follow seq order.
+        const createdAt = deps.now?.() ?? new Date();
         const row = await tx.message.create({
           data: {
             bookingId: booking.id,

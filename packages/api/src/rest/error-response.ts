@@ -25,7 +25,9 @@ function describe(error: ZodError): string {
   const first = error.issues[0];
   const field = first?.path.join(".");
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})` : "";
-  return `Validation failed: ${field ? `${field}: ` : ""}${first?.message ?? "invalid input"}${more}`;
+  const message = first?.message ?? "invalid input";
+  const prefix = field && !message.startsWith(field) ? `${field}: ` : "";
+  return `Validation failed: ${prefix}${message}${more}`;
 }
 
 /** Any error from a procedure or from reading the request, as the REST error body and status. */

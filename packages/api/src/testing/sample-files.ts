@@ -14,6 +14,6 @@ export const PDF_BYTES = Buffer.from(
 /** A Windows executable header: never allowed, whatever name or type it claims. */
 export const EXE_BYTES = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(126, 0), Buffer.from("PE\0\0"), Buffer.alloc(200, 1)]);
 
-export function file(bytes: Uint8Array, name: string, type: string): File {
+export function file(bytes: Uint8Array<ArrayBuffer>, name: string, type: string): File {
   return new File([bytes], name, { type });
 }

@@ -1,0 +1,24 @@
+import { openDatabase, type Database } from "@minbil/db/open-database";
+
+/**
+ * Runs a command against the configured database (DATABASE_URL, or the embedded one, through the
+ * running app's socket when the app is up) and exits: non-zero with a one-line message on failure.
+ */
+export async function runCommand(main: (db: Database) => Promise<void>): Promise<never> {
+  let db: Database | undefined;
+  let code = 0;
+  try {
+    db = await openDatabase({ role: "tool" });
+    await main(db);
+  } catch (error) {
+    console.error(error instanceof CommandError ? error.message : error);
+    code = error instanceof CommandError ? 2 : 1;
+  } finally {
+    await db?.close().catch(() => {});
+  }
+  // The wasm schema engine (migrations) leaves a timer behind; a command-line tool is done here.
+  process.exit(code);
+}
+
+/** A mistake of the person running the command: printed as is, without a stack trace. */
+export class CommandError extends Error {}

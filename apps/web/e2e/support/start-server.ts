@@ -1,0 +1,75 @@
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+const WEB_DIR = path.resolve(import.meta.dirname, "../..");
+const CLI_DIR = path.resolve(WEB_DIR, "../admin-cli");
+export const E2E_TOKEN = "e2e-nordlys-token-0123456789";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    token: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+let server: ChildProcess | undefined;
+let dataDir: string | undefined;
+
+/** Seeds a fresh data folder and starts the built app on a free port; tears both down afterwards. */
+export default async function setup(project: TestProject) {
+  dataDir = await mkdtemp(path.join(tmpdir(), "minbil-e2e-"));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    MINBIL_DATA_DIR: dataDir,
+    MINBIL_WS_ACCESS_TOKEN: E2E_TOKEN,
+    PORT: String(port),
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: "warn",
+  };
+  delete (env as Record<string, string | undefined>).DATABASE_URL;
+  execFileSync(path.join(CLI_DIR, "node_modules/.bin/tsx"), ["src/commands/seed.ts"], { cwd: CLI_DIR, env: { ...env, NODE_ENV: "development" }, stdio: "ignore" });
+
+  server = spawn(path.join(WEB_DIR, "node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: WEB_DIR,
+    env: { ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${baseUrl}/api/ws/messages`, { headers: { Authorization: `Bearer ${E2E_TOKEN}` } });
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error("The app did not start (did you run `pnpm build`?)");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  project.provide("baseUrl", baseUrl);
+  project.provide("token", E2E_TOKEN);
+
+  return async () => {
+    server?.kill("SIGTERM");
+    await new Promise((resolve) => server?.once("exit", resolve));
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}
