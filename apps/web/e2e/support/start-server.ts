@@ -13,6 +13,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     token: string;
+    dataDir: string;
   }
 }
 
@@ -66,6 +67,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide("baseUrl", baseUrl);
   project.provide("token", E2E_TOKEN);
+  project.provide("dataDir", dataDir);
 
   return async () => {
     server?.kill("SIGTERM");
