@@ -1,8 +1,10 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { messagesRouter } from "./messages/messages.router";
+import { authRouter } from "./auth/auth.router";
 
 export const appRouter = createTRPCRouter({
   messages: messagesRouter,
+  auth: authRouter,
 });
 
 export type AppRouter = typeof appRouter;

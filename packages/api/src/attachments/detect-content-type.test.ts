@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EXE_BYTES, PDF_BYTES, PNG_BYTES } from "../testing/sample-files";
 import { detectContentType } from "./detect-content-type";
 
-const blob = (bytes: Uint8Array | string) => new Blob([bytes]);
+const blob = (bytes: Uint8Array<ArrayBuffer> | string) => new Blob([bytes]);
 
 describe("detectContentType", () => {
   it("recognises images and PDFs by their bytes, whatever they claim", async () => {

@@ -10,6 +10,7 @@ import { sendMessage } from "./send-message.handler";
 import { markThreadRead } from "./mark-thread-read.handler";
 import { getUnreadSummary } from "./unread-summary.handler";
 import { formDataToObject } from "./form-data-input";
+import { streamEvents } from "../events/stream-events.handler";
 
 /** The messaging procedures. The REST routes under /api/ws/messages call these same procedures. */
 export const messagesRouter = {
@@ -33,4 +34,11 @@ export const messagesRouter = {
     .mutation(({ ctx, input }) => markThreadRead({ db: ctx.db, events: ctx.events, workshopId: ctx.auth.workshopId }, input)),
 
   unreadSummary: workshopProcedure.query(({ ctx }) => getUnreadSummary({ db: ctx.db, workshopId: ctx.auth.workshopId })),
+
+  /** Live: new messages and read changes of the workshop, resumable by the last event id (SSE). */
+  events: workshopProcedure
+    .input(z.object({ lastEventId: z.string().nullish() }).optional())
+    .subscription(({ ctx, input, signal }) =>
+      streamEvents({ db: ctx.db, events: ctx.events, workshopId: ctx.auth.workshopId }, { lastEventId: input?.lastEventId }, signal),
+    ),
 };

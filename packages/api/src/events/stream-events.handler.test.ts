@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestServices, type TestServices } from "../testing/test-services";
+import { createWorkshopFixture } from "../testing/fixtures";
+import { sendMessage } from "../messages/send-message.handler";
+import { markThreadRead } from "../messages/mark-thread-read.handler";
+import { streamEvents } from "./stream-events.handler";
+
+let services: TestServices;
+let workshop: Awaited<ReturnType<typeof createWorkshopFixture>>;
+let other: Awaited<ReturnType<typeof createWorkshopFixture>>;
+
+beforeAll(async () => {
+  services = await createTestServices();
+  workshop = await createWorkshopFixture(services.db, "Live Bil");
+  other = await createWorkshopFixture(services.db, "Annen Bil");
+});
+afterAll(() => services?.close());
+
+const send = (body: string, fixture = workshop) =>
+  sendMessage({ ...services, workshopId: fixture.workshop.id, actor: fixture.auth.actor }, { booking_id: fixture.booking.id, body, sender_type: "customer", attachments: [] });
+
+/** The next `count` events; tRPC's tracked() yields [id, event, marker]. */
+async function take(iterator: AsyncGenerator<unknown>, count: number) {
+  const out: { id: string; data: { type: string; seq: number; data: { message?: { body: string } } } }[] = [];
+  while (out.length < count) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const [id, data] = next.value as [string, (typeof out)[number]["data"]];
+    out.push({ id, data });
+  }
+  return out;
+}
+
+describe("streamEvents", () => {
+  it("catches up after the last event id, then delivers new events live, of its own workshop only", async () => {
+    await send("én");
+    await send("to");
+    await send("tre");
+    const controller = new AbortController();
+    const stream = streamEvents({ ...services, workshopId: workshop.workshop.id }, { lastEventId: "1" }, controller.signal);
+
+    const missed = await take(stream, 2);
+    expect(missed.map((e) => e.id)).toEqual(["2", "3"]);
+    expect(missed.map((e) => e.data.data.message?.body)).toEqual(["to", "tre"]);
+
+    const live = take(stream, 2);
+    await send("fra en annen", other);
+    await send("fire");
+    await markThreadRead({ ...services, workshopId: workshop.workshop.id }, { booking_id: workshop.booking.id, read: true });
+    const received = await live;
+    expect(received.map((e) => [e.id, e.data.type])).toEqual([
+      ["4", "message.created"],
+      ["5", "thread.read"],
+    ]);
+    // Closing the subscription ends the stream at once (not at the next poll).
+    controller.abort();
+    const started = Date.now();
+    expect((await stream.next()).done).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("starts at the present without a last event id", async () => {
+    const controller = new AbortController();
+    const stream = streamEvents({ ...services, workshopId: workshop.workshop.id }, {}, controller.signal);
+    const next = take(stream, 1);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let it read where "now" is
+    await send("ny");
+    expect((await next)[0]!.data.data.message?.body).toBe("ny");
+    controller.abort();
+  });
+});
