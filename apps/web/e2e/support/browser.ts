@@ -1,0 +1,19 @@
+import { chromium, type Browser, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+/** Debian's Chromium (apt-get install chromium), headless, with no calls home. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+export async function signIn(page: Page, email: string, password = "demo-passord") {
+  await page.goto(`${inject("baseUrl")}/login`);
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel("Passord").fill(password);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.waitForURL("**/inbox");
+}

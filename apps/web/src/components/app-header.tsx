@@ -1,0 +1,41 @@
+"use client";
+
+import { useEffect } from "react";
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "~/trpc/react";
+import { useI18n } from "~/i18n/i18n-provider";
+import { LanguageSwitch } from "./language-switch";
+
+export function AppHeader() {
+  const trpc = useTRPC();
+  const { t } = useI18n();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const unread = useQuery(trpc.messages.unreadSummary.queryOptions()).data?.total_unread ?? 0;
+
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) ${t.appName}` : t.appName;
+  }, [unread, t.appName]);
+
+  return (
+    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
+      <Link href="/inbox" className="flex items-center gap-2 font-semibold">
+        <span>{t.inbox}</span>
+        {unread > 0 && (
+          <span data-testid="total-unread" className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white" aria-label={t.unreadCount(unread)}>
+            {unread}
+          </span>
+        )}
+      </Link>
+      <span className="hidden truncate text-sm text-slate-500 sm:inline">{me.data?.workshop.name}</span>
+      <div className="ml-auto flex items-center gap-3 text-sm">
+        <span className="hidden text-slate-600 md:inline">{me.data?.user.name}</span>
+        <LanguageSwitch />
+        <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+          {t.signOut}
+        </button>
+      </div>
+    </header>
+  );
+}

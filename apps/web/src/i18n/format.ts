@@ -1,0 +1,27 @@
+import type { Locale } from "./messages";
+
+/** Dates and times as people in Norway read them: in Europe/Oslo, whatever the browser's zone. */
+export const TIME_ZONE = "Europe/Oslo";
+
+export function makeFormatters(locale: Locale) {
+  const tag = locale === "nb" ? "nb-NO" : "en-GB";
+  const time = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+  const day = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
+  const short = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: "numeric", month: "short" });
+  const dateTime = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  const dayKeyFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+  const bytes = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+
+  const dayKey = (iso: string | Date) => dayKeyFormat.format(new Date(iso));
+  return {
+    time: (iso: string) => time.format(new Date(iso)),
+    day: (iso: string) => day.format(new Date(iso)),
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    dayKey,
+    /** Time today, the date otherwise: for lists. */
+    listTime: (iso: string, now = new Date()) => (dayKey(iso) === dayKey(now) ? time.format(new Date(iso)) : short.format(new Date(iso))),
+    fileSize: (size: number) => (size < 1024 ? `${size} B` : size < 1024 * 1024 ? `${bytes.format(size / 1024)} kB` : `${bytes.format(size / 1024 / 1024)} MB`),
+  };
+}
+
+export type Formatters = ReturnType<typeof makeFormatters>;

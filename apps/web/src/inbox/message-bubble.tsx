@@ -1,0 +1,73 @@
+"use client";
+
+import { useRef } from "react";
+import type { AttachmentDto, MessageDto } from "@minbil/contracts/dto";
+import { useI18n } from "~/i18n/i18n-provider";
+import { PaperclipIcon } from "~/components/paperclip-icon";
+
+export function MessageBubble({ message }: { message: MessageDto & { pending?: boolean } }) {
+  const { t, format } = useI18n();
+  const mine = message.sender_type === "workshop";
+  const system = message.sender_type === "system";
+  const images = message.attachments.filter((file) => file.content_type.startsWith("image/"));
+  const others = message.attachments.filter((file) => !file.content_type.startsWith("image/"));
+  return (
+    <article
+      data-testid="message"
+      data-pending={message.id < 0 ? "true" : undefined}
+      className={`flex ${mine ? "justify-end" : system ? "justify-center" : "justify-start"}`}
+    >
+      <div
+        className={`max-w-[85%] rounded-2xl px-3 py-2 shadow-sm sm:max-w-[70%] ${
+          mine ? "bg-blue-700 text-white" : system ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200" : "bg-white ring-1 ring-slate-200"
+        } ${message.id < 0 ? "opacity-70" : ""}`}
+      >
+        <header className={`mb-0.5 flex gap-2 text-xs ${mine ? "text-blue-100" : "text-slate-500"}`}>
+          <span className="font-medium">{message.sender}</span>
+          <span aria-hidden>·</span>
+          {message.id < 0 ? <span>{t.pending}</span> : <time dateTime={message.created_at}>{format.time(message.created_at)}</time>}
+        </header>
+        {message.body && <p className="whitespace-pre-wrap break-words">{message.body}</p>}
+        {images.length > 0 && (
+          <div className="mt-2 flex flex-wrap gap-2">
+            {images.map((file) => (
+              <ImageThumbnail key={file.id} file={file} />
+            ))}
+          </div>
+        )}
+        {others.length > 0 && (
+          <ul className="mt-2 space-y-1">
+            {others.map((file) => (
+              <li key={file.id}>
+                <a href={file.url} download={file.file_name} className={`inline-flex items-center gap-1 text-sm underline ${mine ? "text-white" : "text-blue-700"}`}>
+                  <PaperclipIcon /> {file.file_name} ({format.fileSize(file.size)})
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </article>
+  );
+}
+
+/** A fixed-size thumbnail (no layout shift while it loads) that opens the full image in a dialog. */
+function ImageThumbnail({ file }: { file: AttachmentDto }) {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  return (
+    <>
+      <button type="button" onClick={() => dialog.current?.showModal()} aria-label={t.openImage(file.file_name)} className="block overflow-hidden rounded-lg">
+        {/* eslint-disable-next-line @next/next/no-img-element -- authenticated, user-uploaded files */}
+        <img src={file.url} alt={file.file_name} width={160} height={120} loading="lazy" className="h-[120px] w-[160px] bg-slate-200 object-cover" data-testid="thumbnail" />
+      </button>
+      <dialog ref={dialog} className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg p-0 backdrop:bg-black/70" onClick={(event) => event.target === dialog.current && dialog.current?.close()}>
+        <form method="dialog" className="flex justify-end bg-white p-1">
+          <button className="rounded px-2 py-1 text-sm hover:bg-slate-100">{t.close}</button>
+        </form>
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src={file.url} alt={file.file_name} className="max-h-[88vh] max-w-[95vw] object-contain" />
+      </dialog>
+    </>
+  );
+}

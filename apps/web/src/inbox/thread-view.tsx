@@ -1,0 +1,90 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import Link from "next/link";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "~/trpc/react";
+import { useI18n } from "~/i18n/i18n-provider";
+import { BookingPanel } from "./booking-panel";
+import { MessageList } from "./message-list";
+import { Composer } from "./composer";
+import { nextCursor, threadInput } from "./list-query";
+import { setUnreadCount } from "./thread-cache";
+
+export function ThreadView({ bookingId }: { bookingId: number }) {
+  const trpc = useTRPC();
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const queryOptions = trpc.messages.thread.infiniteQueryOptions(threadInput(bookingId), { getNextPageParam: nextCursor });
+  const query = useInfiniteQuery(queryOptions);
+  const thread = query.data?.pages[0]?.data;
+  const messages = query.data ? [...query.data.pages].reverse().flatMap((page) => page.data.messages) : [];
+
+  const invalidateLists = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.messages.unreadSummary.queryKey() });
+  };
+  const markRead = useMutation(
+    trpc.messages.markRead.mutationOptions({
+      onSuccess: (state) => {
+        setUnreadCount(queryClient, queryOptions.queryKey, state.unread_count);
+        invalidateLists();
+      },
+    }),
+  );
+
+  // Opening a thread (or a new customer message arriving in the open one) marks it read.
+  const markedUnreadByHand = useRef(false);
+  const unread = thread?.unread_count ?? 0;
+  useEffect(() => {
+    if (unread > 0 && !markedUnreadByHand.current && !markRead.isPending && document.visibilityState === "visible") {
+      markRead.mutate({ booking_id: bookingId, read: true });
+    }
+  }, [unread, bookingId, markRead]);
+
+  if (query.isError) {
+    return (
+      <p role="alert" className="m-auto p-6 text-slate-600">
+        {t.threadNotFound}
+      </p>
+    );
+  }
+  if (!thread) return <p className="m-auto p-6 text-slate-400">…</p>;
+
+  return (
+    <div className="flex h-full min-h-0">
+      <section className="flex min-w-0 flex-1 flex-col" aria-label={thread.customer.name}>
+        <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2">
+          <Link href="/inbox" className="rounded-md px-2 py-1 text-sm text-blue-700 hover:bg-slate-100 md:hidden">
+            ← {t.back}
+          </Link>
+          <div className="min-w-0">
+            <h1 className="truncate font-semibold">{thread.customer.name}</h1>
+            <p className="truncate text-xs text-slate-500">
+              {thread.booking.vehicle.registration_number} · {thread.booking.service}
+            </p>
+          </div>
+          <button
+            type="button"
+            onClick={() => {
+              markedUnreadByHand.current = true;
+              markRead.mutate({ booking_id: bookingId, read: false });
+            }}
+            disabled={unread > 0}
+            className="ml-auto shrink-0 rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
+          >
+            {t.markUnread}
+          </button>
+        </div>
+        <MessageList
+          messages={messages}
+          hasOlder={query.hasNextPage}
+          loadingOlder={query.isFetchingNextPage}
+          onLoadOlder={() => void query.fetchNextPage()}
+        />
+        <Composer bookingId={bookingId} threadKey={queryOptions.queryKey} onSent={() => { markedUnreadByHand.current = false; invalidateLists(); }} />
+      </section>
+      <BookingPanel booking={thread.booking} customer={thread.customer} />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useState } from "react";
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, isNonJsonSerializable, splitLink } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import type { AppRouter } from "@minbil/api/root";
+import { makeQueryClient } from "./query-client";
+import { fetchWithUploadProgress } from "./upload-progress";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+let browserQueryClient: QueryClient | undefined;
+function getQueryClient() {
+  if (typeof window === "undefined") return makeQueryClient();
+  return (browserQueryClient ??= makeQueryClient());
+}
+
+export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
+  const queryClient = getQueryClient();
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [
+        splitLink({
+          // Live updates over server-sent events; EventSource reconnects and resumes by last event id.
+          condition: (op) => op.type === "subscription",
+          true: httpSubscriptionLink({ url: "/api/trpc" }),
+          false: splitLink({
+            // Files go as FormData, one request each, with upload progress.
+            condition: (op) => isNonJsonSerializable(op.input),
+            true: httpLink({ url: "/api/trpc", fetch: fetchWithUploadProgress }),
+            false: httpBatchLink({ url: "/api/trpc" }),
+          }),
+        }),
+      ],
+    }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}
