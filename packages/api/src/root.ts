@@ -1,10 +1,12 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { messagesRouter } from "./messages/messages.router";
 import { authRouter } from "./auth/auth.router";
+import { adminRouter } from "./admin/admin.router";
 
 export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   auth: authRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

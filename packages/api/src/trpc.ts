@@ -33,3 +33,10 @@ export const workshopProcedure = t.procedure.use(({ ctx, next }) => {
   }
   return next({ ctx: { ...ctx, auth: ctx.auth } });
 });
+
+/** A signed-in owner of the workshop (not an API token, not plain staff). */
+export const ownerProcedure = workshopProcedure.use(({ ctx, next }) => {
+  const actor = ctx.auth.actor;
+  if (actor.kind !== "staff" || actor.role !== "OWNER") throw apiError("FORBIDDEN", "Only the workshop's owners can do this");
+  return next({ ctx: { ...ctx, auth: { ...ctx.auth, actor } } });
+});

@@ -31,6 +31,11 @@ export function AppHeader() {
       <span className="hidden truncate text-sm text-slate-500 sm:inline">{me.data?.workshop.name}</span>
       <div className="ml-auto flex items-center gap-3 text-sm">
         <span className="hidden text-slate-600 md:inline">{me.data?.user.name}</span>
+        {me.data?.user.role === "owner" && (
+          <Link href="/settings" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+            {t.settings}
+          </Link>
+        )}
         <LanguageSwitch />
         <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
           {t.signOut}

@@ -1,0 +1,18 @@
+import { getQueryClient, trpc } from "~/trpc/server";
+import { ApiTokensSection } from "~/settings/api-tokens-section";
+import { StaffSection } from "~/settings/staff-section";
+import { OwnersOnly } from "~/settings/owners-only";
+
+export default async function SettingsPage() {
+  const queryClient = getQueryClient();
+  const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
+  if (me.user.role !== "owner") return <OwnersOnly />;
+  void queryClient.prefetchQuery(trpc.admin.tokens.queryOptions());
+  void queryClient.prefetchQuery(trpc.admin.staff.queryOptions());
+  return (
+    <main className="mx-auto h-full max-w-4xl space-y-8 overflow-y-auto p-4 sm:p-6">
+      <ApiTokensSection />
+      <StaffSection />
+    </main>
+  );
+}
