@@ -52,31 +52,35 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const pglite = await PGlite.create(config.pgliteDir);
   const server = new PGLiteSocketServer({ db: pglite, path: socketPath(config.socketDir), maxConnections: 1 });
   await server.start();
-  const db = fromFactory("embedded", new PrismaPGlite(pglite));
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      await server.stop();
-      await pglite.close();
-    },
-  };
+  return fromFactory("embedded", new PrismaPGlite(pglite), async () => {
+    await server.stop();
+    await pglite.close();
+  });
 }
 
 /** We own the pool (rather than letting the adapter create one) so that close() ends every connection,
  *  including the ones the migration engine opened through the same factory. */
-function withPool(kind: Database["kind"], pool: pg.Pool): Database {
-  const db = fromFactory(kind, new PrismaPg(pool));
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      await pool.end();
-    },
-  };
+export function withPool(kind: Database["kind"], pool: pg.Pool, afterClose?: () => Promise<void>): Database {
+  return fromFactory(kind, new PrismaPg(pool), async () => {
+    await pool.end();
+    await afterClose?.();
+  });
 }
 
-function fromFactory(kind: Database["kind"], adapterFactory: SqlMigrationAwareDriverAdapterFactory): Database {
+/** A Database over an adapter factory; `afterClose` releases what the factory stands on. */
+export function fromFactory(
+  kind: Database["kind"],
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  afterClose?: () => Promise<void>,
+): Database {
   const prisma = new PrismaClient({ adapter: adapterFactory });
-  return { prisma, kind, adapterFactory, close: () => prisma.$disconnect() };
+  return {
+    prisma,
+    kind,
+    adapterFactory,
+    async close() {
+      await prisma.$disconnect();
+      await afterClose?.();
+    },
+  };
 }
