@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
 import { LanguageSwitch } from "./language-switch";
+import { GearIcon } from "./gear-icon";
 
 export function AppHeader() {
   const trpc = useTRPC();
@@ -19,7 +20,7 @@ export function AppHeader() {
   }, [unread, t.appName]);
 
   return (
-    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
+    <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 sm:gap-3 sm:px-4">
       <Link href="/inbox" className="flex items-center gap-2 font-semibold">
         <span>{t.inbox}</span>
         {unread > 0 && (
@@ -29,15 +30,16 @@ export function AppHeader() {
         )}
       </Link>
       <span className="hidden truncate text-sm text-slate-500 sm:inline">{me.data?.workshop.name}</span>
-      <div className="ml-auto flex items-center gap-3 text-sm">
+      <div className="ml-auto flex items-center gap-1 text-sm sm:gap-3">
         <span className="hidden text-slate-600 md:inline">{me.data?.user.name}</span>
         {me.data?.user.role === "owner" && (
-          <Link href="/settings" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
-            {t.settings}
+          <Link href="/settings" aria-label={t.settings} className="flex items-center gap-1 rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100">
+            <GearIcon />
+            <span className="hidden sm:inline">{t.settings}</span>
           </Link>
         )}
         <LanguageSwitch />
-        <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+        <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100">
           {t.signOut}
         </button>
       </div>

@@ -198,7 +198,10 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
           {send.isPending ? t.sending : t.send}
         </button>
       </div>
-      <p className="mt-1 text-xs text-slate-500">{t.limits}</p>
+      <p className="mt-1 text-xs text-slate-500">
+        <span className="hidden sm:inline">{t.composerHint} · </span>
+        {t.limits}
+      </p>
     </form>
   );
 }

@@ -55,7 +55,7 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
     <div className="flex h-full min-h-0">
       <section className="flex min-w-0 flex-1 flex-col" aria-label={thread.customer.name}>
         <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2">
-          <Link href="/inbox" className="rounded-md px-2 py-1 text-sm text-blue-700 hover:bg-slate-100 md:hidden">
+          <Link href="/inbox" className="rounded-md px-2 py-1 text-sm whitespace-nowrap text-blue-700 hover:bg-slate-100 md:hidden">
             ← {t.back}
           </Link>
           <div className="min-w-0">

@@ -16,7 +16,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // A session whose user was removed or disabled resolves to nobody: back to sign-in.
   const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions()).catch(() => null);
   if (!me) redirect("/login?error=SessionRequired");
-  void queryClient.prefetchQuery(trpc.messages.unreadSummary.queryOptions());
+  // Awaited, not streamed: the header renders on the server with the same data the client hydrates.
+  await queryClient.prefetchQuery(trpc.messages.unreadSummary.queryOptions());
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   return (
     <I18nProvider locale={locale}>

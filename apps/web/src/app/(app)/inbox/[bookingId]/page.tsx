@@ -8,11 +8,11 @@ export default async function ThreadPage({ params }: { params: Promise<{ booking
   const id = Number(bookingId);
   if (!/^\d+$/.test(bookingId) || !Number.isSafeInteger(id)) notFound();
   const queryClient = getQueryClient();
-  void queryClient.prefetchInfiniteQuery(trpc.messages.list.infiniteQueryOptions(listInput(NO_FILTERS), { getNextPageParam: nextCursor }));
   // Another workshop's booking answers NOT_FOUND, exactly like one that does not exist.
-  const thread = await queryClient
-    .fetchInfiniteQuery(trpc.messages.thread.infiniteQueryOptions(threadInput(id), { getNextPageParam: nextCursor }))
-    .catch(() => null);
+  const [thread] = await Promise.all([
+    queryClient.fetchInfiniteQuery(trpc.messages.thread.infiniteQueryOptions(threadInput(id), { getNextPageParam: nextCursor })).catch(() => null),
+    queryClient.prefetchInfiniteQuery(trpc.messages.list.infiniteQueryOptions(listInput(NO_FILTERS), { getNextPageParam: nextCursor })),
+  ]);
   if (!thread) notFound();
   return <InboxShell selectedId={id} />;
 }
