@@ -19,13 +19,16 @@ export async function appendEvent(
   tx: Prisma.TransactionClient,
   event: { workshopId: string; type: WorkshopEventType; bookingId: number | null; payload: Prisma.InputJsonValue; unreadDelta: number },
 ): Promise<AppendedEvent> {
-  const workshop = await tx.workshop.update({
-    where: { id: event.workshopId },
-    data: { eventSeq: { increment: 1 }, ...(event.unreadDelta ? { unreadTotal: { increment: event.unreadDelta } } : {}) },
-    select: { eventSeq: true },
-  });
-  await tx.event.create({
-    data: { workshopId: event.workshopId, seq: workshop.eventSeq, type: event.type, bookingId: event.bookingId, payload: event.payload },
-  });
-  return { workshopId: event.workshopId, seq: workshop.eventSeq, type: event.type, bookingId: event.bookingId };
+  // One statement: take the next number (locking the workshop row) and write the event with it.
+  const [row] = await tx.$queryRaw<{ seq: number }[]>`
+    WITH next AS (
+      UPDATE workshops SET event_seq = event_seq + 1, unread_total = unread_total + ${event.unreadDelta}
+      WHERE id = ${event.workshopId}
+      RETURNING event_seq
+    )
+    INSERT INTO events (workshop_id, seq, type, booking_id, payload)
+    SELECT ${event.workshopId}, event_seq, ${event.type}, ${event.bookingId}, ${JSON.stringify(event.payload)}::jsonb FROM next
+    RETURNING seq`;
+  if (!row) throw new Error(`Workshop ${event.workshopId} does not exist`);
+  return { workshopId: event.workshopId, seq: row.seq, type: event.type, bookingId: event.bookingId };
 }

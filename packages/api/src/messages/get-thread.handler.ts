@@ -18,13 +18,16 @@ export async function getThread(
   input: z.output<typeof getThreadInput>,
 ): Promise<ThreadDetailDto> {
   const beforeSeq = input.cursor ? decodeCursor(input.cursor, messageCursor)[0] : undefined;
+  // relationLoadStrategy "join": each read is one SQL query with its relations.
   const booking = await deps.db.booking.findFirst({
+    relationLoadStrategy: "join",
     where: { id: input.booking_id, workshopId: deps.workshopId },
     select: { ...bookingSelect, thread: { select: { unreadCount: true, messageCount: true } } },
   });
   if (!booking) throw bookingNotFound(input.booking_id);
 
   const rows = await deps.db.message.findMany({
+    relationLoadStrategy: "join",
     where: { bookingId: booking.id, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
     orderBy: { seq: "desc" },
     take: input.limit + 1,

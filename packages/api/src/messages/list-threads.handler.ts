@@ -32,7 +32,9 @@ export async function listThreads(
   if (q) and.push({ searchText: { contains: q } });
   if (and.length) where.AND = and;
 
+  // One query: threads with booking, customer and last message joined (LATERAL), not one per relation.
   const rows = await deps.db.thread.findMany({
+    relationLoadStrategy: "join",
     where,
     orderBy: [{ lastActivityAt: "desc" }, { bookingId: "desc" }],
     take: input.limit + 1,

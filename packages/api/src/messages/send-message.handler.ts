@@ -10,7 +10,7 @@ import { detectContentType } from "../attachments/detect-content-type";
 import { appendEvent } from "../events/append-event";
 import type { EventBus } from "../events/event-bus";
 import { apiError, bookingNotFound } from "../errors";
-import { messageSelect, toMessageDto } from "./message.select";
+import { messageSelect, toMessageDto, type MessageRow } from "./message.select";
 import { sanitiseFileName } from "../attachments/file-name";
 
 export interface SendMessageDeps {
@@ -96,7 +96,8 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
         const seq = thread.messageCount;
         // Taken after the thread lock, so times follow seq order.
         const createdAt = deps.now?.() ?? new Date();
-        const row = await tx.message.create({
+        // Scalars only, and the files in one insert: we know what we wrote, so we need not read it back.
+        const inserted = await tx.message.create({
           data: {
             bookingId: booking.id,
             workshopId,
@@ -107,21 +108,34 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
             apiTokenId: actor.kind === "api_token" ? actor.tokenId : null,
             body: input.body,
             createdAt,
-            attachments: {
-              create: stored.map((file, position) => ({
-                id: file.id,
-                workshopId,
-                position,
-                fileName: file.fileName,
-                contentType: file.contentType,
-                size: file.size,
-                checksum: file.checksum,
-                storageKey: file.storageKey,
-              })),
-            },
           },
-          select: messageSelect,
+          select: { id: true },
         });
+        if (stored.length) {
+          await tx.attachment.createMany({
+            data: stored.map((file, position) => ({
+              id: file.id,
+              messageId: inserted.id,
+              workshopId,
+              position,
+              fileName: file.fileName,
+              contentType: file.contentType,
+              size: file.size,
+              checksum: file.checksum,
+              storageKey: file.storageKey,
+            })),
+          });
+        }
+        const row: MessageRow = {
+          id: inserted.id,
+          bookingId: booking.id,
+          seq,
+          body: input.body,
+          senderType: SENDER_TYPE[input.sender_type],
+          senderName,
+          createdAt,
+          attachments: stored.map((file) => ({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size })),
+        };
         // A customer message is unread; a workshop reply means the thread has been dealt with.
         const unreadCount =
           input.sender_type === "customer" ? thread.unreadCount + 1

@@ -163,6 +163,9 @@ describe("POST send", () => {
     expect(data.attachments.map((a: { content_type: string }) => a.content_type)).toEqual(["image/png", "application/pdf", "text/plain", "image/png"]);
     expect(data.attachments[0]).toMatchObject({ file_name: "skade.png", size: PNG_BYTES.length, url: `/api/ws/messages/attachments/${data.attachments[0].id}` });
 
+    const thread = await (await routes.getThread(req(`/api/ws/messages/thread?id=${nordlys.booking.id}`, authed(nordlys.token.secret)))).json();
+    expect(thread.data.messages.find((m: { id: number }) => m.id === data.id).attachments).toEqual(data.attachments);
+
     const id = data.attachments[0].id;
     const download = await routes.downloadAttachment(req(data.attachments[0].url, authed(nordlys.token.secret)), id);
     expect(download.status).toBe(200);
