@@ -94,6 +94,14 @@ describe("the staff inbox", () => {
     await page.unroute("**/api/trpc/messages.send**");
   });
 
+  it("sends staff back to sign-in, saying why, when their session has ended", async () => {
+    await context.clearCookies();
+    await page.getByTestId("composer-text").fill("Etter utlogging");
+    await page.getByTestId("composer-text").press("Enter");
+    await page.waitForURL("**/login?error=SessionRequired**");
+    await expect.poll(() => page.getByRole("alert").filter({ hasText: "Økten din er utløpt" }).count()).toBe(1);
+  });
+
   it("does not let staff of another workshop open the thread by its URL", async () => {
     const other = await browser.newContext();
     const otherPage = await other.newPage();

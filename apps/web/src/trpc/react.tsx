@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, isNonJsonSerializable, splitLink } from "@trpc/client";
+import { TRPCClientError, createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, isNonJsonSerializable, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@minbil/api/root";
 import { makeQueryClient } from "./query-client";
@@ -13,7 +13,14 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {
   if (typeof window === "undefined") return makeQueryClient();
-  return (browserQueryClient ??= makeQueryClient());
+  return (browserQueryClient ??= makeQueryClient(redirectWhenSignedOut));
+}
+
+/** An expired or ended session: back to sign-in, which says why. */
+function redirectWhenSignedOut(error: Error) {
+  if (error instanceof TRPCClientError && error.data?.code === "UNAUTHORIZED") {
+    window.location.assign(`/login?error=SessionRequired&callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+  }
 }
 
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
