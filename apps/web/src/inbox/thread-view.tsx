@@ -10,6 +10,7 @@ import { MessageList } from "./message-list";
 import { Composer } from "./composer";
 import { nextCursor, threadInput } from "./list-query";
 import { setUnreadCount } from "./thread-cache";
+import { useRefreshLists } from "./use-refresh-lists";
 
 export function ThreadView({ bookingId }: { bookingId: number }) {
   const trpc = useTRPC();
@@ -20,15 +21,12 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
   const thread = query.data?.pages[0]?.data;
   const messages = query.data ? [...query.data.pages].reverse().flatMap((page) => page.data.messages) : [];
 
-  const invalidateLists = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.messages.unreadSummary.queryKey() });
-  };
+  const refreshLists = useRefreshLists();
   const markRead = useMutation(
     trpc.messages.markRead.mutationOptions({
       onSuccess: (state) => {
         setUnreadCount(queryClient, queryOptions.queryKey, state.unread_count);
-        invalidateLists();
+        refreshLists();
       },
     }),
   );
@@ -82,7 +80,7 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
           loadingOlder={query.isFetchingNextPage}
           onLoadOlder={() => void query.fetchNextPage()}
         />
-        <Composer bookingId={bookingId} threadKey={queryOptions.queryKey} onSent={() => { markedUnreadByHand.current = false; invalidateLists(); }} />
+        <Composer bookingId={bookingId} threadKey={queryOptions.queryKey} onSent={() => { markedUnreadByHand.current = false; refreshLists(); }} />
       </section>
       <BookingPanel booking={thread.booking} customer={thread.customer} />
     </div>
