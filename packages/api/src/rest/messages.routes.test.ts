@@ -321,3 +321,39 @@ describe("concurrency", () => {
     expect(summary).toMatchObject({ unread_count: 100, message_count: 100, last_message: { id: data.messages[99].id } });
   });
 });
+
+describe("odd input", () => {
+  it("always answers a 4xx with the error body, never a 5xx, and stores nothing", async () => {
+    const before = await services.db.message.count();
+    const token = nordlys.token.secret;
+    const id = nordlys.booking.id;
+    const cases: [string, () => Promise<Response>][] = [
+      ["NUL in body", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "a\u0000b" })))],
+      ["NUL in search", () => routes.listThreads(req("/api/ws/messages?q=%00x", authed(token)))],
+      ["control characters in the idempotency key", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x", idempotency_key: "k\u0000" })))],
+      ["a JSON array", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: "[1,2]", headers: { "Content-Type": "application/json" } })))],
+      ["a JSON string", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: '"hei"', headers: { "Content-Type": "application/json" } })))],
+      ["a number as body", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: 42 })))],
+      ["a string as attachments", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x", attachments: "fil.png" })))],
+      ["a huge booking id", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: 1e30, body: "x" })))],
+      ["a negative booking id", () => routes.getThread(req("/api/ws/messages/thread?id=-1", authed(token)))],
+      ["a fractional limit", () => routes.listThreads(req("/api/ws/messages?limit=2.5", authed(token)))],
+      ["a zero limit", () => routes.listThreads(req("/api/ws/messages?limit=0", authed(token)))],
+      ["a body over 10 000 characters", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x".repeat(10_001) })))],
+      ["an unknown sender type", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x", sender_type: "robot" })))],
+      ["multipart without a boundary", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: "x", headers: { "Content-Type": "multipart/form-data" } })))],
+      ["broken multipart", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: "--b\r\nnonsense", headers: { "Content-Type": "multipart/form-data; boundary=b" } })))],
+      ["a text body without content type", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: "hei" })))],
+      ["a malformed Authorization header", () => routes.listThreads(req("/api/ws/messages", { headers: { Authorization: "Basic dXNlcjpwYXNz" } }))],
+      ["an unknown attachment", () => routes.downloadAttachment(req("/api/ws/messages/attachments/att_nope", authed(token)), "att_nope")],
+    ];
+    for (const [name, call] of cases) {
+      const res = await call();
+      expect(res.status, name).toBeGreaterThanOrEqual(400);
+      expect(res.status, name).toBeLessThan(500);
+      const body = await res.json();
+      expect(body, name).toMatchObject({ success: false, message: expect.any(String), error: { code: expect.any(String) } });
+    }
+    expect(await services.db.message.count()).toBe(before);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "../messages/text.schema";
 
 export const apiTokenDto = z.object({
   id: z.string(),
@@ -12,7 +13,7 @@ export const apiTokenDto = z.object({
 export type ApiTokenDto = z.infer<typeof apiTokenDto>;
 
 export const createApiTokenInput = z.object({
-  name: z.string().trim().min(1, { error: "Give the token a name" }).max(100),
+  name: storableText("name").trim().min(1, { error: "Give the token a name" }).max(100),
 });
 
 /** The secret is in this answer only: it is stored as a hash. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "../messages/text.schema";
 
 export const staffDto = z.object({
   id: z.string(),
@@ -13,7 +14,7 @@ export type StaffDto = z.infer<typeof staffDto>;
 export const STAFF_PASSWORD_MIN_LENGTH = 10;
 
 export const createStaffInput = z.object({
-  name: z.string().trim().min(1, { error: "Name is required" }).max(100),
+  name: storableText("name").trim().min(1, { error: "Name is required" }).max(100),
   email: z.email({ error: "Enter a valid e-mail address" }).trim().toLowerCase().max(200),
   role: z.enum(["owner", "staff"]).default("staff"),
   password: z.string().min(STAFF_PASSWORD_MIN_LENGTH, { error: `The password needs at least ${STAFF_PASSWORD_MIN_LENGTH} characters` }).max(200),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bookingStatusSchema } from "../dto";
 import { cursorSchema } from "./ids.schema";
 import { pageLimitSchema } from "./page-limit.schema";
+import { storableText } from "./text.schema";
 
 const booleanFlag = z
   .union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1")])
@@ -16,6 +17,6 @@ export const listThreadsInput = z.object({
   /** Only bookings in this status. */
   status: bookingStatusSchema.optional(),
   /** Matches customer name, vehicle registration number or booking reference (case-insensitive). */
-  q: z.string().trim().max(100).optional(),
+  q: storableText("q").trim().max(100).optional(),
 });
 export type ListThreadsInput = z.input<typeof listThreadsInput>;

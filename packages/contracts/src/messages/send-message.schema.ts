@@ -2,12 +2,14 @@ import { z } from "zod";
 import { senderTypeSchema } from "../dto";
 import { ATTACHMENT_LIMITS, IDEMPOTENCY_KEY_MAX_LENGTH, MESSAGE_BODY_MAX_CHARS } from "../limits";
 import { bookingIdSchema } from "./ids.schema";
+import { storableText } from "./text.schema";
 
 const MB = 1024 * 1024;
 
 export const idempotencyKeySchema = z
-  .string()
+  .string({ error: "Idempotency-Key must be text" })
   .trim()
+  .regex(/^[\x20-\x7e]*$/, { error: "Idempotency-Key may only contain printable ASCII characters" })
   .min(1, { error: "Idempotency-Key must not be empty" })
   .max(IDEMPOTENCY_KEY_MAX_LENGTH, { error: `Idempotency-Key must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters` });
 
@@ -23,8 +25,7 @@ export const attachmentFileSchema = z
 export const sendMessageInput = z
   .object({
     booking_id: bookingIdSchema,
-    body: z
-      .string({ error: "body must be text" })
+    body: storableText("body")
       .max(MESSAGE_BODY_MAX_CHARS, { error: `body must be at most ${MESSAGE_BODY_MAX_CHARS} characters` })
       .transform((body) => body.trim())
       .default(""),
