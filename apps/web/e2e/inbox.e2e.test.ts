@@ -83,6 +83,23 @@ describe("the staff inbox", () => {
     await page.screenshot({ path: SCREENSHOT });
   });
 
+  it("leaves a message that arrives in a background tab unread until the tab is looked at", async () => {
+    const setVisibility = (state: "hidden" | "visible") =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, "visibilityState", { value, configurable: true });
+        document.dispatchEvent(new Event("visibilitychange"));
+      }, state);
+    await setVisibility("hidden");
+    const body = `Er dere der? (${Date.now()})`;
+    await api("/api/ws/messages", { method: "POST", body: JSON.stringify({ booking_id: openBookingId, body, sender_type: "customer" }) });
+    await expect.poll(() => page.getByTestId("message").filter({ hasText: body }).count()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const unread = async () => (await api(`/api/ws/messages/thread/${openBookingId}`).then((r) => r.json())).data.unread_count;
+    expect(await unread()).toBe(1);
+    await setVisibility("visible");
+    await expect.poll(unread).toBe(0);
+  });
+
   it("keeps the draft and says so when a send fails", async () => {
     await page.route("**/api/trpc/messages.send**", (route) => route.abort("failed"));
     const draft = "Dette utkastet må ikke forsvinne.";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import "./globals.css";
 
-export const metadata: Metadata = { title: "MinBil Innboks" };
+// No title here: the inbox renders its own (with the unread count), the sign-in page sets one.
+export const metadata: Metadata = { description: "MinBil Workshop Inbox" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect } from "react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useQuery } from "@tanstack/react-query";
@@ -15,12 +14,10 @@ export function AppHeader() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const unread = useQuery(trpc.messages.unreadSummary.queryOptions()).data?.total_unread ?? 0;
 
-  useEffect(() => {
-    document.title = unread > 0 ? `(${unread}) ${t.appName}` : t.appName;
-  }, [unread, t.appName]);
-
   return (
     <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 sm:gap-3 sm:px-4">
+      {/* React puts this in the document head, and keeps it current. */}
+      <title>{unread > 0 ? `(${unread}) ${t.appName}` : t.appName}</title>
       <Link href="/inbox" className="flex items-center gap-2 font-semibold">
         <span>{t.inbox}</span>
         {unread > 0 && (

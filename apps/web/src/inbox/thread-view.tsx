@@ -11,6 +11,7 @@ import { Composer } from "./composer";
 import { nextCursor, threadInput } from "./list-query";
 import { setUnreadCount } from "./thread-cache";
 import { useRefreshLists } from "./use-refresh-lists";
+import { usePageVisible } from "./use-page-visible";
 
 export function ThreadView({ bookingId }: { bookingId: number }) {
   const trpc = useTRPC();
@@ -31,14 +32,16 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
     }),
   );
 
-  // Opening a thread (or a new customer message arriving in the open one) marks it read.
+  // Opening a thread, or a customer message arriving in the open one, marks it read: once the
+  // page is in front of the user (a message that came in a background tab waits until they look).
   const markedUnreadByHand = useRef(false);
   const unread = thread?.unread_count ?? 0;
+  const visible = usePageVisible();
   useEffect(() => {
-    if (unread > 0 && !markedUnreadByHand.current && !markRead.isPending && document.visibilityState === "visible") {
+    if (unread > 0 && visible && !markedUnreadByHand.current && !markRead.isPending) {
       markRead.mutate({ booking_id: bookingId, read: true });
     }
-  }, [unread, bookingId, markRead]);
+  }, [unread, visible, bookingId, markRead]);
 
   if (query.isError) {
     return (

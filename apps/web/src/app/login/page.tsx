@@ -6,6 +6,7 @@ import { LOCALE_COOKIE, toLocale } from "~/i18n/messages";
 import { LoginForm } from "./login-form";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "MinBil Innboks" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   if (await getStaffSession()) redirect("/inbox");
