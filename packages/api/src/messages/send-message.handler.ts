@@ -61,6 +61,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
   }
 
   const stored: StoredFile[] = [];
+  let requestHash = "";
   const discardFiles = () => Promise.allSettled(stored.map((file) => storage.delete(file.storageKey)));
   try {
     for (const [index, file] of input.attachments.entries()) {
@@ -70,7 +71,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
       stored.push({ id, storageKey, fileName: sanitiseFileName(file.name), contentType: types[index]!, size, checksum });
     }
 
-    const requestHash = hashRequest(input, stored);
+    requestHash = hashRequest(input, stored);
     if (input.idempotency_key) {
       const replay = await findReplay(db, workshopId, input.idempotency_key, requestHash);
       if (replay) {
@@ -179,7 +180,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
     await discardFiles();
     if (input.idempotency_key && isUniqueViolation(error)) {
       // Another request with the same key committed first: answer as its retry.
-      const replay = await findReplay(db, workshopId, input.idempotency_key, hashRequest(input, stored));
+      const replay = await findReplay(db, workshopId, input.idempotency_key, requestHash);
       if (replay) return replay;
     }
     if (isRecordNotFound(error)) throw bookingNotFound(input.booking_id);
