@@ -5,6 +5,8 @@ export interface DemoMessage {
   from: "customer" | "workshop" | "system";
   hoursAgo: number;
   body: string;
+  /** A PDF made from these lines, attached under this name. */
+  pdf?: { name: string; lines: string[] };
 }
 
 export interface DemoThread {
@@ -66,7 +68,15 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
         status: "IN_PROGRESS",
         read: false,
         messages: [
-          { from: "workshop", hoursAgo: 1.5, body: "Hei Ole! Bilen har slark i venstre bærearm foran. Den må byttes for å bestå EU-kontrollen. Pris ca. 2 900 kr inkl. deler. Skal vi gjøre det?" },
+          {
+            from: "workshop",
+            hoursAgo: 1.5,
+            body: "Hei Ole! Bilen har slark i venstre bærearm foran. Den må byttes for å bestå EU-kontrollen. Pris ca. 2 900 kr inkl. deler. Skal vi gjøre det? Tilbudet ligger ved.",
+            pdf: {
+              name: "tilbud-NB-24101.pdf",
+              lines: ["Nordlys Bil - Tilbud NB-24101", "", "Kunde: Ole Berg", "Kjoretoy: DN 45678, Volkswagen Golf", "", "Bytte av baerearm foran venstre", "Deler: 1 650 kr", "Arbeid: 1 250 kr", "Sum inkl. mva: 2 900 kr"],
+            },
+          },
           { from: "customer", hoursAgo: 0.7, body: "Ja, bare gjør det. Blir den ferdig i dag?" },
         ],
       },

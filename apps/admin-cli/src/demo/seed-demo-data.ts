@@ -8,6 +8,7 @@ import { createInProcessEventBus } from "@minbil/api/events/event-bus";
 import { sendMessage } from "@minbil/api/messages/send-message.handler";
 import { markThreadRead } from "@minbil/api/messages/mark-thread-read.handler";
 import { DEMO_PASSWORD, DEMO_WORKSHOPS, type DemoWorkshop } from "./demo-workshops";
+import { textPdf } from "./demo-pdf";
 
 const HOUR = 3_600_000;
 export const DEMO_TOKEN_NAME = "Demo integration";
@@ -86,7 +87,12 @@ async function createDemoWorkshop(db: PrismaClient, storage: AttachmentStorage, 
           actor: message.from === "workshop" ? staffActor : platformActor,
           now: () => new Date(now - message.hoursAgo * HOUR),
         },
-        { booking_id: booking.id, body: message.body, sender_type: message.from, attachments: [] },
+        {
+          booking_id: booking.id,
+          body: message.body,
+          sender_type: message.from,
+          attachments: message.pdf ? [new File([textPdf(message.pdf.lines)], message.pdf.name, { type: "application/pdf" })] : [],
+        },
       );
     }
     if (thread.read) await markThreadRead({ db, events, workshopId: workshop.id }, { booking_id: booking.id, read: true });

@@ -5,12 +5,15 @@ import type { AttachmentDto, MessageDto } from "@minbil/contracts/dto";
 import { useI18n } from "~/i18n/i18n-provider";
 import { PaperclipIcon } from "~/components/paperclip-icon";
 
+/** Images browsers can show. HEIC (iPhone photos) is offered as a download instead of a broken thumbnail. */
+const SHOWN_INLINE = new Set(["image/jpeg", "image/png", "image/webp"]);
+
 export function MessageBubble({ message }: { message: MessageDto & { pending?: boolean } }) {
   const { t, format } = useI18n();
   const mine = message.sender_type === "workshop";
   const system = message.sender_type === "system";
-  const images = message.attachments.filter((file) => file.content_type.startsWith("image/"));
-  const others = message.attachments.filter((file) => !file.content_type.startsWith("image/"));
+  const images = message.attachments.filter((file) => SHOWN_INLINE.has(file.content_type));
+  const others = message.attachments.filter((file) => !SHOWN_INLINE.has(file.content_type));
   return (
     <article
       data-testid="message"

@@ -28,18 +28,8 @@ export function LoginForm({ expired, callbackUrl }: { expired: boolean; callback
       <h1 id="login-title" className="text-xl font-semibold">
         {t.appName}
       </h1>
-      <div className="space-y-1">
-        <label htmlFor="email" className="block text-sm font-medium">
-          {t.email}
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="w-full rounded-md border border-slate-300 px-3 py-2 focus:outline-2 focus:outline-blue-600" />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="password" className="block text-sm font-medium">
-          {t.password}
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="w-full rounded-md border border-slate-300 px-3 py-2 focus:outline-2 focus:outline-blue-600" />
-      </div>
+      <Field id="email" label={t.email} type="email" autoComplete="username" />
+      <Field id="password" label={t.password} type="password" autoComplete="current-password" />
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
@@ -49,5 +39,16 @@ export function LoginForm({ expired, callbackUrl }: { expired: boolean; callback
         {busy ? t.signingIn : t.signIn}
       </button>
     </form>
+  );
+}
+
+function Field({ id, label, type, autoComplete }: { id: string; label: string; type: string; autoComplete: string }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input id={id} name={id} type={type} autoComplete={autoComplete} required className="w-full rounded-md border border-slate-300 px-3 py-2 focus:outline-2 focus:outline-blue-600" />
+    </div>
   );
 }
