@@ -1,4 +1,7 @@
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
 import { openDatabase, type Database } from "@minbil/db/open-database";
+import { ApiErrorCause } from "@minbil/api/errors";
 
 /**
  * Runs a command against the configured database (DATABASE_URL, or the embedded one, through the
@@ -11,8 +14,9 @@ export async function runCommand(main: (db: Database) => Promise<void>): Promise
     db = await openDatabase({ role: "tool" });
     await main(db);
   } catch (error) {
-    console.error(error instanceof CommandError ? error.message : error);
-    code = error instanceof CommandError ? 2 : 1;
+    const mistake = describeMistake(error);
+    console.error(mistake ?? error);
+    code = mistake ? 2 : 1;
   } finally {
     await db?.close().catch(() => {});
   }
@@ -22,3 +26,11 @@ export async function runCommand(main: (db: Database) => Promise<void>): Promise
 
 /** A mistake of the person running the command: printed as is, without a stack trace. */
 export class CommandError extends Error {}
+
+/** The one-line message for a mistake (bad arguments, invalid input, a refused operation), or null for a fault. */
+function describeMistake(error: unknown): string | null {
+  if (error instanceof CommandError) return error.message;
+  if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join("\n");
+  if (error instanceof TRPCError && error.cause instanceof ApiErrorCause) return error.message;
+  return null;
+}

@@ -3,6 +3,7 @@
 // pnpm token revoke <token id>
 import { parseArgs } from "node:util";
 import { createApiToken } from "@minbil/api/auth/api-token";
+import { listApiTokens } from "@minbil/api/admin/api-tokens.handler";
 import { CommandError, runCommand } from "../run-command";
 import { findWorkshop } from "../find-workshop";
 
@@ -25,16 +26,17 @@ await runCommand(async ({ prisma }) => {
     console.log(token.secret);
   } else if (action === "list") {
     const workshop = await findWorkshop(prisma, values.workshop, USAGE);
-    const tokens = await prisma.apiToken.findMany({ where: { workshopId: workshop.id }, orderBy: { createdAt: "asc" } });
+    // The same list as the settings page shows.
+    const tokens = await listApiTokens({ db: prisma, workshopId: workshop.id });
     if (!tokens.length) console.log(`${workshop.slug} has no API tokens.`);
     console.table(
       tokens.map((token) => ({
         id: token.id,
         name: token.name,
         prefix: `${token.prefix}…`,
-        created: token.createdAt.toISOString(),
-        "last used": token.lastUsedAt?.toISOString() ?? "never",
-        status: token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : "active",
+        created: token.created_at,
+        "last used": token.last_used_at ?? "never",
+        status: token.revoked_at ? `revoked ${token.revoked_at}` : "active",
       })),
     );
   } else if (action === "revoke") {
