@@ -75,7 +75,11 @@ describe("the API document's examples", () => {
       if (status === "list") {
         expect(curl.data.length).toBeGreaterThan(0);
         expect(curl.meta).toMatchObject({ has_more: expect.any(Boolean) });
-        expect(curl.data[0]).toMatchObject({ booking_id: expect.any(Number), unread_count: expect.any(Number), last_message: expect.any(Object) });
+        expect(curl.data[0]).toMatchObject({
+          booking_id: expect.any(Number),
+          unread_count: expect.any(Number),
+          last_message: expect.any(Object),
+        });
         for (const out of [axios, fetched]) expect(out).toContain("next_cursor");
       } else {
         expect(curl).toMatchObject({ success: false, error: { code: "VALIDATION_FAILED" } });

@@ -13,7 +13,10 @@ let page: Page;
 let openBookingId: number;
 
 const api = (pathname: string, init: RequestInit = {}) =>
-  fetch(`${inject("baseUrl")}${pathname}`, { ...init, headers: { Authorization: `Bearer ${inject("token")}`, "Content-Type": "application/json", ...init.headers } });
+  fetch(`${inject("baseUrl")}${pathname}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${inject("token")}`, "Content-Type": "application/json", ...init.headers },
+  });
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -36,7 +39,10 @@ describe("the staff inbox", () => {
 
   it("opens a thread, shows the booking beside it and marks it read", async () => {
     const before = Number(await page.getByTestId("total-unread").textContent());
-    const firstUnread = page.locator("a[data-testid^=thread-]").filter({ has: page.getByTestId("unread-badge") }).first();
+    const firstUnread = page
+      .locator("a[data-testid^=thread-]")
+      .filter({ has: page.getByTestId("unread-badge") })
+      .first();
     openBookingId = Number((await firstUnread.getAttribute("data-testid"))!.replace("thread-", ""));
     const row = page.getByTestId(`thread-${openBookingId}`);
     const badge = Number(await row.getByTestId("unread-badge").textContent());
@@ -45,7 +51,16 @@ describe("the staff inbox", () => {
     await expect.poll(() => page.getByTestId("message").count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId("booking-panel").textContent()).toContain("Bestilling");
     await expect.poll(() => row.getByTestId("unread-badge").count()).toBe(0);
-    await expect.poll(async () => Number((await page.getByTestId("total-unread").textContent().catch(() => "0")) ?? 0)).toBe(before - badge);
+    await expect
+      .poll(async () =>
+        Number(
+          (await page
+            .getByTestId("total-unread")
+            .textContent()
+            .catch(() => "0")) ?? 0,
+        ),
+      )
+      .toBe(before - badge);
     const thread = await (await api(`/api/ws/messages/thread/${openBookingId}`)).json();
     expect(thread.data.unread_count).toBe(0);
   });
@@ -72,7 +87,10 @@ describe("the staff inbox", () => {
 
   it("shows a message sent through the REST API at once, without a reload", async () => {
     const body = `Takk! Jeg kommer rett etter jobb. (${Date.now()})`;
-    const res = await api("/api/ws/messages", { method: "POST", body: JSON.stringify({ booking_id: openBookingId, body, sender_type: "customer" }) });
+    const res = await api("/api/ws/messages", {
+      method: "POST",
+      body: JSON.stringify({ booking_id: openBookingId, body, sender_type: "customer" }),
+    });
     expect(res.status).toBe(201);
     await expect.poll(() => page.getByTestId("message").filter({ hasText: body }).count(), { timeout: 10_000 }).toBe(1);
     // Read while it is open: the badge does not come back.

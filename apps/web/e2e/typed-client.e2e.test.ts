@@ -41,6 +41,8 @@ describe("the typed procedures from another program", () => {
     await expect.poll(() => received.map((event) => event.type === "message.created" && event.data.message.id)).toContain(sent.message.id);
     subscription.unsubscribe();
 
-    await expect(trpc.messages.thread.query({ booking_id: 999_999 })).rejects.toMatchObject({ data: { code: "NOT_FOUND", appCode: "NOT_FOUND" } });
+    await expect(trpc.messages.thread.query({ booking_id: 999_999 })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND", appCode: "NOT_FOUND" },
+    });
   });
 });

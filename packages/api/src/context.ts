@@ -20,11 +20,7 @@ export interface Context extends Services {
  * The one place a request becomes a caller: a Bearer token (partner systems) or a staff session (the
  * inbox) resolves to a workshop, and every procedure and REST route is scoped by it.
  */
-export async function createContext(opts: {
-  services: Services;
-  headers: Headers;
-  session: StaffSession | null;
-}): Promise<Context> {
+export async function createContext(opts: { services: Services; headers: Headers; session: StaffSession | null }): Promise<Context> {
   const result = await resolveAuth(opts.services.db, opts.headers, opts.session);
   return { ...opts.services, auth: result.auth, authFailure: result.failure };
 }

@@ -39,5 +39,4 @@ export function apiError(code: RestErrorCode, message: string, details?: unknown
   return new TRPCError({ code: TRPC_CODE_OF[code], message, cause: new ApiErrorCause(code, message, details) });
 }
 
-export const bookingNotFound = (bookingId: number) =>
-  apiError("NOT_FOUND", `Booking ${bookingId} was not found`);
+export const bookingNotFound = (bookingId: number) => apiError("NOT_FOUND", `Booking ${bookingId} was not found`);

@@ -4,7 +4,16 @@ import pino from "pino";
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
   redact: {
-    paths: ["*.authorization", "*.Authorization", "*.cookie", "*.token", "*.secret", "*.password", "headers.authorization", "req.headers.authorization"],
+    paths: [
+      "*.authorization",
+      "*.Authorization",
+      "*.cookie",
+      "*.token",
+      "*.secret",
+      "*.password",
+      "headers.authorization",
+      "req.headers.authorization",
+    ],
     censor: "[redacted]",
   },
 });

@@ -6,14 +6,7 @@ import { z } from "zod";
 export const senderTypeSchema = z.enum(["customer", "workshop", "system"]);
 export type SenderType = z.infer<typeof senderTypeSchema>;
 
-export const bookingStatusSchema = z.enum([
-  "pending",
-  "confirmed",
-  "in_progress",
-  "ready_for_pickup",
-  "completed",
-  "cancelled",
-]);
+export const bookingStatusSchema = z.enum(["pending", "confirmed", "in_progress", "ready_for_pickup", "completed", "cancelled"]);
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 
 const isoDateTime = z.iso.datetime();

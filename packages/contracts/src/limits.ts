@@ -8,14 +8,7 @@ export const ATTACHMENT_LIMITS = {
 } as const;
 
 /** File types a message may carry; checked against the file's bytes, not the type the upload claims. */
-export const ALLOWED_ATTACHMENT_TYPES = [
-  "image/jpeg",
-  "image/png",
-  "image/webp",
-  "image/heic",
-  "application/pdf",
-  "text/plain",
-] as const;
+export const ALLOWED_ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf", "text/plain"] as const;
 export type AttachmentContentType = (typeof ALLOWED_ATTACHMENT_TYPES)[number];
 
 export const PAGE_SIZE = { default: 20, max: 100 } as const;

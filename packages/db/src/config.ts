@@ -3,8 +3,7 @@ import path from "node:path";
 
 /** Where the data lives: a PostgreSQL server, or the embedded PostgreSQL (PGlite) in a folder. */
 export type DatabaseConfig =
-  | { kind: "postgres"; url: string }
-  | { kind: "embedded"; dataDir: string; pgliteDir: string; socketDir: string };
+  { kind: "postgres"; url: string } | { kind: "embedded"; dataDir: string; pgliteDir: string; socketDir: string };
 
 /** The workspace root: the nearest folder upwards that holds pnpm-workspace.yaml. */
 export function findWorkspaceRoot(from: string = process.cwd()): string {

@@ -16,11 +16,20 @@ const USAGE = `Usage:
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { workshop: { type: "string" }, email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "staff" } },
+  options: {
+    workshop: { type: "string" },
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string", default: "staff" },
+  },
 });
 
 async function readPassword(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stdout : undefined, terminal: process.stdin.isTTY });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdin.isTTY ? process.stdout : undefined,
+    terminal: process.stdin.isTTY,
+  });
   if (process.stdin.isTTY) {
     process.stdout.write(`Password (at least ${STAFF_PASSWORD_MIN_LENGTH} characters, not shown): `);
     // Hide what is typed: readline echoes through _writeToOutput.

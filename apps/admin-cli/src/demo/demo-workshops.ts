@@ -31,7 +31,12 @@ export interface DemoWorkshop {
 
 const c = (name: string, phone: string) => ({
   name,
-  email: `${name.toLowerCase().replaceAll("ø", "o").replaceAll("å", "a").replaceAll("æ", "ae").replace(/[^a-z]+/g, ".")}@example.no`,
+  email: `${name
+    .toLowerCase()
+    .replaceAll("ø", "o")
+    .replaceAll("å", "a")
+    .replaceAll("æ", "ae")
+    .replace(/[^a-z]+/g, ".")}@example.no`,
   phone,
 });
 
@@ -74,7 +79,17 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
             body: "Hei Ole! Bilen har slark i venstre bærearm foran. Den må byttes for å bestå EU-kontrollen. Pris ca. 2 900 kr inkl. deler. Skal vi gjøre det? Tilbudet ligger ved.",
             pdf: {
               name: "tilbud-NB-24101.pdf",
-              lines: ["Nordlys Bil - Tilbud NB-24101", "", "Kunde: Ole Berg", "Kjoretoy: DN 45678, Volkswagen Golf", "", "Bytte av baerearm foran venstre", "Deler: 1 650 kr", "Arbeid: 1 250 kr", "Sum inkl. mva: 2 900 kr"],
+              lines: [
+                "Nordlys Bil - Tilbud NB-24101",
+                "",
+                "Kunde: Ole Berg",
+                "Kjoretoy: DN 45678, Volkswagen Golf",
+                "",
+                "Bytte av baerearm foran venstre",
+                "Deler: 1 650 kr",
+                "Arbeid: 1 250 kr",
+                "Sum inkl. mva: 2 900 kr",
+              ],
             },
           },
           { from: "customer", hoursAgo: 0.7, body: "Ja, bare gjør det. Blir den ferdig i dag?" },
@@ -111,7 +126,11 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
         read: true,
         messages: [
           { from: "customer", hoursAgo: 30, body: "Hei, hva koster det å bytte registerreim på en XC60 2017 diesel?" },
-          { from: "workshop", hoursAgo: 28, body: "Hei Sofie! Det ligger på rundt 8 500 kr med vannpumpe. Vi har satt av tid på torsdag kl. 08." },
+          {
+            from: "workshop",
+            hoursAgo: 28,
+            body: "Hei Sofie! Det ligger på rundt 8 500 kr med vannpumpe. Vi har satt av tid på torsdag kl. 08.",
+          },
         ],
       },
       {
@@ -133,7 +152,13 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
         scheduledInHours: 30,
         status: "CONFIRMED",
         read: false,
-        messages: [{ from: "customer", hoursAgo: 12, body: "Rekkevidden har falt mye i kulden. Kan dere ta en batteritest og si hva helsetilstanden er?" }],
+        messages: [
+          {
+            from: "customer",
+            hoursAgo: 12,
+            body: "Rekkevidden har falt mye i kulden. Kan dere ta en batteritest og si hva helsetilstanden er?",
+          },
+        ],
       },
       {
         customer: c("Jonas Kristiansen", "+47 990 12 345"),
@@ -196,7 +221,9 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
         scheduledInHours: 44,
         status: "CONFIRMED",
         read: false,
-        messages: [{ from: "customer", hoursAgo: 0.3, body: "Bilen trekker til høyre etter at jeg traff en kant. Håper hjulstillingen fikser det!" }],
+        messages: [
+          { from: "customer", hoursAgo: 0.3, body: "Bilen trekker til høyre etter at jeg traff en kant. Håper hjulstillingen fikser det!" },
+        ],
       },
     ],
   },
@@ -231,7 +258,15 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
       read: index % 3 === 0,
       messages: [
         { from: "customer", hoursAgo: 30 - index * 2, body: question! },
-        ...(index % 2 === 0 ? [{ from: "workshop" as const, hoursAgo: 29 - index * 2, body: "Takk for beskjed! Vi ser på det og kommer tilbake til deg i løpet av dagen." }] : []),
+        ...(index % 2 === 0
+          ? [
+              {
+                from: "workshop" as const,
+                hoursAgo: 29 - index * 2,
+                body: "Takk for beskjed! Vi ser på det og kommer tilbake til deg i løpet av dagen.",
+              },
+            ]
+          : []),
       ],
     })),
   },

@@ -36,7 +36,13 @@ export async function seedDemoData(
     const existing = await db.workshop.findUnique({ where: { slug: demo.slug } });
     const workshop = existing ?? (await createDemoWorkshop(db, storage, demo));
     const token = await ensureDemoToken(db, workshop.id, fixedTokens[demo.slug]);
-    result.push({ slug: demo.slug, name: demo.name, created: !existing, token, staff: demo.staff.map(({ email, role }) => ({ email, role })) });
+    result.push({
+      slug: demo.slug,
+      name: demo.name,
+      created: !existing,
+      token,
+      staff: demo.staff.map(({ email, role }) => ({ email, role })),
+    });
   }
   return result;
 }
@@ -57,7 +63,9 @@ async function createDemoWorkshop(db: PrismaClient, storage: AttachmentStorage, 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const staff = [];
   for (const member of demo.staff) {
-    staff.push(await db.user.create({ data: { workshopId: workshop.id, email: member.email, name: member.name, role: member.role, passwordHash } }));
+    staff.push(
+      await db.user.create({ data: { workshopId: workshop.id, email: member.email, name: member.name, role: member.role, passwordHash } }),
+    );
   }
   // The booking platform relays what customers write through an API token of its own.
   const platform = await createApiToken(db, workshop.id, "Kundeportal (demo)");

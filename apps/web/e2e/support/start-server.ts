@@ -47,7 +47,11 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: "warn",
   };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
-  execFileSync(path.join(CLI_DIR, "node_modules/.bin/tsx"), ["src/commands/seed.ts"], { cwd: CLI_DIR, env: { ...env, NODE_ENV: "development" }, stdio: "ignore" });
+  execFileSync(path.join(CLI_DIR, "node_modules/.bin/tsx"), ["src/commands/seed.ts"], {
+    cwd: CLI_DIR,
+    env: { ...env, NODE_ENV: "development" },
+    stdio: "ignore",
+  });
 
   server = spawn(path.join(WEB_DIR, "node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: WEB_DIR,

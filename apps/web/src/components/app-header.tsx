@@ -21,7 +21,11 @@ export function AppHeader() {
       <Link href="/inbox" className="flex items-center gap-2 font-semibold">
         <span>{t.inbox}</span>
         {unread > 0 && (
-          <span data-testid="total-unread" className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white" aria-label={t.unreadCount(unread)}>
+          <span
+            data-testid="total-unread"
+            className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white"
+            aria-label={t.unreadCount(unread)}
+          >
             {unread}
           </span>
         )}
@@ -30,13 +34,21 @@ export function AppHeader() {
       <div className="ml-auto flex items-center gap-1 text-sm sm:gap-3">
         <span className="hidden text-slate-600 md:inline">{me.data?.user.name}</span>
         {me.data?.user.role === "owner" && (
-          <Link href="/settings" aria-label={t.settings} className="flex items-center gap-1 rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100">
+          <Link
+            href="/settings"
+            aria-label={t.settings}
+            className="flex items-center gap-1 rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100"
+          >
             <GearIcon />
             <span className="hidden sm:inline">{t.settings}</span>
           </Link>
         )}
         <LanguageSwitch />
-        <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => signOut({ callbackUrl: "/login" })}
+          className="rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100"
+        >
           {t.signOut}
         </button>
       </div>

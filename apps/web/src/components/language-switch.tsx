@@ -14,7 +14,11 @@ export function LanguageSwitch() {
   return (
     <label className="flex items-center gap-1">
       <span className="sr-only">{t.language}</span>
-      <select value={locale} onChange={(event) => choose(event.target.value as Locale)} className="rounded-md border border-slate-300 bg-white px-1 py-0.5">
+      <select
+        value={locale}
+        onChange={(event) => choose(event.target.value as Locale)}
+        className="rounded-md border border-slate-300 bg-white px-1 py-0.5"
+      >
         <option value="nb">Norsk</option>
         <option value="en">English</option>
       </select>

@@ -8,7 +8,14 @@ export function makeFormatters(locale: Locale) {
   const time = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
   const day = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
   const short = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: "numeric", month: "short" });
-  const dateTime = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  const dateTime = new Intl.DateTimeFormat(tag, {
+    timeZone: TIME_ZONE,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   const dayKeyFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
   const bytes = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
 
@@ -20,7 +27,8 @@ export function makeFormatters(locale: Locale) {
     dayKey,
     /** Time today, the date otherwise: for lists. */
     listTime: (iso: string, now = new Date()) => (dayKey(iso) === dayKey(now) ? time.format(new Date(iso)) : short.format(new Date(iso))),
-    fileSize: (size: number) => (size < 1024 ? `${size} B` : size < 1024 * 1024 ? `${bytes.format(size / 1024)} kB` : `${bytes.format(size / 1024 / 1024)} MB`),
+    fileSize: (size: number) =>
+      size < 1024 ? `${size} B` : size < 1024 * 1024 ? `${bytes.format(size / 1024)} kB` : `${bytes.format(size / 1024 / 1024)} MB`,
   };
 }
 

@@ -7,7 +7,9 @@ const file = (name: string, type: string, size = 100) => new File([new Uint8Arra
 
 describe("checkFiles (limits shown before sending)", () => {
   it("accepts the allowed types, HEIC by name when the browser gives no type", () => {
-    expect(checkFiles([file("a.jpg", "image/jpeg"), file("b.pdf", "application/pdf"), file("IMG_1.HEIC", ""), file("n.txt", "text/plain")], t)).toBeNull();
+    expect(
+      checkFiles([file("a.jpg", "image/jpeg"), file("b.pdf", "application/pdf"), file("IMG_1.HEIC", ""), file("n.txt", "text/plain")], t),
+    ).toBeNull();
   });
 
   it("names the file that is too large or of a type we do not take", () => {
@@ -16,7 +18,17 @@ describe("checkFiles (limits shown before sending)", () => {
   });
 
   it("refuses more than 10 files and more than 25 MB in all", () => {
-    expect(checkFiles(Array.from({ length: 11 }, (_, i) => file(`${i}.png`, "image/png")), t)).toBe(t.tooManyFiles);
-    expect(checkFiles(Array.from({ length: 3 }, (_, i) => file(`${i}.png`, "image/png", 9 * 1024 * 1024)), t)).toBe(t.totalTooLarge);
+    expect(
+      checkFiles(
+        Array.from({ length: 11 }, (_, i) => file(`${i}.png`, "image/png")),
+        t,
+      ),
+    ).toBe(t.tooManyFiles);
+    expect(
+      checkFiles(
+        Array.from({ length: 3 }, (_, i) => file(`${i}.png`, "image/png", 9 * 1024 * 1024)),
+        t,
+      ),
+    ).toBe(t.totalTooLarge);
   });
 });

@@ -12,7 +12,8 @@ export function checkFiles(files: File[], t: Messages): string | null {
   if (files.length > ATTACHMENT_LIMITS.maxFiles) return t.tooManyFiles;
   for (const file of files) {
     if (file.size > ATTACHMENT_LIMITS.maxFileBytes) return t.fileTooLarge(file.name);
-    if (!(ALLOWED.has(file.type) || (!file.type || file.type === "image/heif") && EXTENSIONS.test(file.name))) return t.fileTypeNotAllowed(file.name);
+    if (!(ALLOWED.has(file.type) || ((!file.type || file.type === "image/heif") && EXTENSIONS.test(file.name))))
+      return t.fileTypeNotAllowed(file.name);
   }
   if (files.reduce((sum, file) => sum + file.size, 0) > ATTACHMENT_LIMITS.maxRequestBytes) return t.totalTooLarge;
   return null;

@@ -60,7 +60,13 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
       sender_type: "workshop",
       sender: me?.user.name ?? "",
       created_at: new Date().toISOString(),
-      attachments: files.map((file, index) => ({ id: `pending-${index}`, file_name: file.name, content_type: file.type, size: file.size, url: previews[index] ?? "" })),
+      attachments: files.map((file, index) => ({
+        id: `pending-${index}`,
+        file_name: file.name,
+        content_type: file.type,
+        size: file.size,
+        url: previews[index] ?? "",
+      })),
     };
     appendMessage(queryClient, threadKey, optimistic);
     setText("");
@@ -141,7 +147,14 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
         </ul>
       )}
       {progress !== null && (
-        <div className="mb-2 h-1.5 overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} aria-label={t.sending}>
+        <div
+          className="mb-2 h-1.5 overflow-hidden rounded bg-slate-200"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+          aria-label={t.sending}
+        >
           <div className="h-full bg-blue-600 transition-[width]" style={{ width: `${Math.round(progress * 100)}%` }} />
         </div>
       )}
@@ -151,7 +164,13 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
         </p>
       )}
       <div className="flex items-end gap-2">
-        <button type="button" onClick={() => picker.current?.click()} aria-label={t.attach} title={t.attach} className="shrink-0 rounded-md border border-slate-300 px-2.5 py-2 hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => picker.current?.click()}
+          aria-label={t.attach}
+          title={t.attach}
+          className="shrink-0 rounded-md border border-slate-300 px-2.5 py-2 hover:bg-slate-50"
+        >
           <PaperclipIcon className="h-5 w-5" />
         </button>
         <input
@@ -194,7 +213,11 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
             data-testid="composer-text"
           />
         </label>
-        <button type="submit" disabled={send.isPending || (!text.trim() && files.length === 0)} className="shrink-0 rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={send.isPending || (!text.trim() && files.length === 0)}
+          className="shrink-0 rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-50"
+        >
           {send.isPending ? t.sending : t.send}
         </button>
       </div>

@@ -42,7 +42,11 @@ export function MessageBubble({ message }: { message: MessageDto & { pending?: b
           <ul className="mt-2 space-y-1">
             {others.map((file) => (
               <li key={file.id}>
-                <a href={file.url} download={file.file_name} className={`inline-flex items-center gap-1 text-sm underline ${mine ? "text-white" : "text-blue-700"}`}>
+                <a
+                  href={file.url}
+                  download={file.file_name}
+                  className={`inline-flex items-center gap-1 text-sm underline ${mine ? "text-white" : "text-blue-700"}`}
+                >
                   <PaperclipIcon /> {file.file_name} ({format.fileSize(file.size)})
                 </a>
               </li>
@@ -60,11 +64,28 @@ function ImageThumbnail({ file }: { file: AttachmentDto }) {
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} aria-label={t.openImage(file.file_name)} className="block overflow-hidden rounded-lg">
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        aria-label={t.openImage(file.file_name)}
+        className="block overflow-hidden rounded-lg"
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- authenticated, user-uploaded files */}
-        <img src={file.url} alt={file.file_name} width={160} height={120} loading="lazy" className="h-[120px] w-[160px] bg-slate-200 object-cover" data-testid="thumbnail" />
+        <img
+          src={file.url}
+          alt={file.file_name}
+          width={160}
+          height={120}
+          loading="lazy"
+          className="h-[120px] w-[160px] bg-slate-200 object-cover"
+          data-testid="thumbnail"
+        />
       </button>
-      <dialog ref={dialog} className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg p-0 backdrop:bg-black/70" onClick={(event) => event.target === dialog.current && dialog.current?.close()}>
+      <dialog
+        ref={dialog}
+        className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg p-0 backdrop:bg-black/70"
+        onClick={(event) => event.target === dialog.current && dialog.current?.close()}
+      >
         <form method="dialog" className="flex justify-end bg-white p-1">
           <button className="rounded px-2 py-1 text-sm hover:bg-slate-100">{t.close}</button>
         </form>

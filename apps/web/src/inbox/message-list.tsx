@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { MessageDto } from "@minbil/contracts/dto";
 import { useI18n } from "~/i18n/i18n-provider";
 import { MessageBubble } from "./message-bubble";
@@ -9,7 +9,17 @@ import { MessageBubble } from "./message-bubble";
  * The conversation, grouped by day (Europe/Oslo). Opens at the newest message, follows new ones while
  * the reader is at the bottom, and loads older ones when scrolled to the top without jumping.
  */
-export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: { messages: MessageDto[]; hasOlder: boolean; loadingOlder: boolean; onLoadOlder: () => void }) {
+export function MessageList({
+  messages,
+  hasOlder,
+  loadingOlder,
+  onLoadOlder,
+}: {
+  messages: MessageDto[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  onLoadOlder: () => void;
+}) {
   const { t, format } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
@@ -32,16 +42,20 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: {
   useEffect(() => {
     const element = top.current;
     if (!element || !hasOlder) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries[0]?.isIntersecting && !loadingOlder) onLoadOlder();
-    }, { root: scroller.current });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries[0]?.isIntersecting && !loadingOlder) onLoadOlder();
+      },
+      { root: scroller.current },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [hasOlder, loadingOlder, onLoadOlder]);
 
-  const today = format.dayKey(new Date());
-  const yesterday = format.dayKey(new Date(Date.now() - 86_400_000));
-  let lastDay = "";
+  // When the thread was opened: "today" and "yesterday" headers are relative to it.
+  const [openedAt] = useState(() => Date.now());
+  const today = format.dayKey(new Date(openedAt));
+  const yesterday = format.dayKey(new Date(openedAt - 86_400_000));
 
   return (
     <div
@@ -58,10 +72,10 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: {
       </div>
       {messages.length === 0 && <p className="mt-10 text-center text-sm text-slate-500">{t.noMessages}</p>}
       <ol className="space-y-2" aria-live="polite" aria-relevant="additions">
-        {messages.map((message) => {
+        {messages.map((message, index) => {
           const day = format.dayKey(message.created_at);
-          const header = day !== lastDay;
-          lastDay = day;
+          const previous = messages[index - 1];
+          const header = !previous || format.dayKey(previous.created_at) !== day;
           return (
             <li key={message.id}>
               {header && (

@@ -11,19 +11,32 @@ export function appendMessage(queryClient: QueryClient, key: QueryKey, message: 
     const [newest, ...older] = data.pages;
     const messages = [...newest.data.messages.filter((m) => m.id > 0), message, ...newest.data.messages.filter((m) => m.id < 0)];
     messages.sort((a, b) => (a.id < 0 ? 1 : b.id < 0 ? -1 : a.seq - b.seq));
-    return { ...data, pages: [{ ...newest, data: { ...newest.data, messages, message_count: Math.max(newest.data.message_count, message.seq) } }, ...older] };
+    return {
+      ...data,
+      pages: [{ ...newest, data: { ...newest.data, messages, message_count: Math.max(newest.data.message_count, message.seq) } }, ...older],
+    };
   });
 }
 
 /** Removes a pending (optimistic) message. */
 export function removeMessage(queryClient: QueryClient, key: QueryKey, id: number) {
   queryClient.setQueryData<ThreadPages>(key, (data) =>
-    data ? { ...data, pages: data.pages.map((page) => ({ ...page, data: { ...page.data, messages: page.data.messages.filter((m) => m.id !== id) } })) } : data,
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) => ({ ...page, data: { ...page.data, messages: page.data.messages.filter((m) => m.id !== id) } })),
+        }
+      : data,
   );
 }
 
 export function setUnreadCount(queryClient: QueryClient, key: QueryKey, unread: number) {
   queryClient.setQueryData<ThreadPages>(key, (data) =>
-    data ? { ...data, pages: data.pages.map((page, index) => (index === 0 ? { ...page, data: { ...page.data, unread_count: unread } } : page)) } : data,
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page, index) => (index === 0 ? { ...page, data: { ...page.data, unread_count: unread } } : page)),
+        }
+      : data,
   );
 }

@@ -9,7 +9,15 @@ import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
 import { listInput, nextCursor, type ListFilters } from "./list-query";
 
-export function ThreadList({ selectedId, filters, onFiltersChange }: { selectedId: number | null; filters: ListFilters; onFiltersChange: (f: ListFilters) => void }) {
+export function ThreadList({
+  selectedId,
+  filters,
+  onFiltersChange,
+}: {
+  selectedId: number | null;
+  filters: ListFilters;
+  onFiltersChange: (f: ListFilters) => void;
+}) {
   const trpc = useTRPC();
   const { t } = useI18n();
   const [search, setSearch] = useState(filters.q);
@@ -48,7 +56,11 @@ export function ThreadList({ selectedId, filters, onFiltersChange }: { selectedI
         </label>
         <div className="flex items-center gap-2 text-sm">
           <label className="flex items-center gap-1.5">
-            <input type="checkbox" checked={filters.unread} onChange={(event) => onFiltersChange({ ...filters, unread: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={filters.unread}
+              onChange={(event) => onFiltersChange({ ...filters, unread: event.target.checked })}
+            />
             {t.unread}
           </label>
           <label className="ml-auto">
@@ -97,12 +109,18 @@ function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: b
         <div className="flex items-baseline gap-2">
           <span className={`truncate ${unread ? "font-semibold" : ""}`}>{thread.customer.name}</span>
           <span className="shrink-0 text-xs text-slate-500">{thread.booking.vehicle.registration_number}</span>
-          {last && <time className="ml-auto shrink-0 text-xs text-slate-500" dateTime={last.created_at}>{format.listTime(last.created_at)}</time>}
+          {last && (
+            <time className="ml-auto shrink-0 text-xs text-slate-500" dateTime={last.created_at}>
+              {format.listTime(last.created_at)}
+            </time>
+          )}
         </div>
         <div className="flex items-center gap-2 text-xs text-slate-500">
           <span className="truncate">{thread.booking.service}</span>
           <span aria-hidden>·</span>
-          <time className="shrink-0" dateTime={thread.booking.scheduled_at}>{format.dateTime(thread.booking.scheduled_at)}</time>
+          <time className="shrink-0" dateTime={thread.booking.scheduled_at}>
+            {format.dateTime(thread.booking.scheduled_at)}
+          </time>
         </div>
         <div className="mt-0.5 flex items-center gap-2">
           <p className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900" : "text-slate-500"}`}>
@@ -110,7 +128,11 @@ function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: b
             {preview}
           </p>
           {unread && (
-            <span data-testid="unread-badge" className="shrink-0 rounded-full bg-blue-700 px-1.5 text-xs font-bold text-white" aria-label={t.unreadCount(thread.unread_count)}>
+            <span
+              data-testid="unread-badge"
+              className="shrink-0 rounded-full bg-blue-700 px-1.5 text-xs font-bold text-white"
+              aria-label={t.unreadCount(thread.unread_count)}
+            >
               {thread.unread_count}
             </span>
           )}

@@ -83,7 +83,14 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
           loadingOlder={query.isFetchingNextPage}
           onLoadOlder={() => void query.fetchNextPage()}
         />
-        <Composer bookingId={bookingId} threadKey={queryOptions.queryKey} onSent={() => { markedUnreadByHand.current = false; refreshLists(); }} />
+        <Composer
+          bookingId={bookingId}
+          threadKey={queryOptions.queryKey}
+          onSent={() => {
+            markedUnreadByHand.current = false;
+            refreshLists();
+          }}
+        />
       </section>
       <BookingPanel booking={thread.booking} customer={thread.customer} />
     </div>

@@ -9,5 +9,9 @@ const subscribe = (onChange: () => void) => {
 
 /** Whether the page is in front of the user (not a background tab). */
 export function usePageVisible(): boolean {
-  return useSyncExternalStore(subscribe, () => document.visibilityState === "visible", () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => document.visibilityState === "visible",
+    () => true,
+  );
 }

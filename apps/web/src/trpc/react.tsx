@@ -2,7 +2,15 @@
 
 import { useState } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { TRPCClientError, createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, isNonJsonSerializable, splitLink } from "@trpc/client";
+import {
+  TRPCClientError,
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  isNonJsonSerializable,
+  splitLink,
+} from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@minbil/api/root";
 import { makeQueryClient } from "./query-client";
@@ -19,6 +27,8 @@ function getQueryClient() {
 /** An expired or ended session: back to sign-in, which says why. */
 function redirectWhenSignedOut(error: Error) {
   if (error instanceof TRPCClientError && error.data?.code === "UNAUTHORIZED") {
+    // A full page load on purpose: it drops every cached query of the ended session.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`/login?error=SessionRequired&callbackUrl=${encodeURIComponent(window.location.pathname)}`);
   }
 }

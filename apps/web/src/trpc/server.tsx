@@ -15,7 +15,8 @@ export const getQueryClient = cache(makeQueryClient);
 export const trpc = createTRPCOptionsProxy({
   router: appRouter,
   queryClient: getQueryClient,
-  ctx: async () => createContext({ services: await getServices(), headers: new Headers(await headers()), session: await getStaffSession() }),
+  ctx: async () =>
+    createContext({ services: await getServices(), headers: new Headers(await headers()), session: await getStaffSession() }),
 });
 
 export function HydrateClient({ children }: { children: React.ReactNode }) {

@@ -18,8 +18,12 @@ beforeAll(async () => {
   services = await createTestServices();
   nordlys = await createWorkshopFixture(services.db, "Nordlys");
   fjord = await createWorkshopFixture(services.db, "Fjord");
-  owner = await services.db.user.create({ data: { workshopId: nordlys.workshop.id, email: "eier@nordlys.no", name: "Eier", role: "OWNER", passwordHash: "x" } });
-  staff = await services.db.user.create({ data: { workshopId: nordlys.workshop.id, email: "ansatt@nordlys.no", name: "Ansatt", role: "STAFF", passwordHash: "x" } });
+  owner = await services.db.user.create({
+    data: { workshopId: nordlys.workshop.id, email: "eier@nordlys.no", name: "Eier", role: "OWNER", passwordHash: "x" },
+  });
+  staff = await services.db.user.create({
+    data: { workshopId: nordlys.workshop.id, email: "ansatt@nordlys.no", name: "Ansatt", role: "STAFF", passwordHash: "x" },
+  });
 });
 afterAll(() => services?.close());
 
@@ -45,11 +49,18 @@ describe("settings procedures", () => {
 
   it("let an owner add staff who can then sign in, and disable them", async () => {
     const caller = await as(owner.id);
-    const created = await caller.admin.createStaff({ name: "Ny Mekaniker", email: "Ny@Nordlys.no", password: "et-langt-passord", role: "staff" });
+    const created = await caller.admin.createStaff({
+      name: "Ny Mekaniker",
+      email: "Ny@Nordlys.no",
+      password: "et-langt-passord",
+      role: "staff",
+    });
     expect(created).toMatchObject({ email: "ny@nordlys.no", role: "staff", disabled: false });
     const user = await services.db.user.findUniqueOrThrow({ where: { id: created.id } });
     expect(await verifyPassword(user.passwordHash, "et-langt-passord")).toBe(true);
-    await expect(caller.admin.createStaff({ name: "Igjen", email: "ny@nordlys.no", password: "et-langt-passord", role: "staff" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      caller.admin.createStaff({ name: "Igjen", email: "ny@nordlys.no", password: "et-langt-passord", role: "staff" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await caller.admin.setStaffDisabled({ id: created.id, disabled: true });
     await expect((await as(created.id)).messages.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(caller.admin.setStaffDisabled({ id: owner.id, disabled: true })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
@@ -58,7 +69,9 @@ describe("settings procedures", () => {
   it("are for owners only", async () => {
     const caller = await as(staff.id);
     await expect(caller.admin.tokens()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const token = createCaller(await createContext({ services, headers: new Headers({ authorization: `Bearer ${nordlys.token.secret}` }), session: null }));
+    const token = createCaller(
+      await createContext({ services, headers: new Headers({ authorization: `Bearer ${nordlys.token.secret}` }), session: null }),
+    );
     await expect(token.admin.createToken({ name: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

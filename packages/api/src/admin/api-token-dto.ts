@@ -1,6 +1,13 @@
 import type { ApiTokenDto } from "@minbil/contracts/admin/api-tokens.schema";
 
-export function toApiTokenDto(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenDto {
+export function toApiTokenDto(row: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiTokenDto {
   return {
     id: row.id,
     name: row.name,

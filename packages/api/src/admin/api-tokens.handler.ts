@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { PrismaClient } from "@minbil/db/client";
-import { apiTokenDto, createdApiTokenDto, type createApiTokenInput, type revokeApiTokenInput } from "@minbil/contracts/admin/api-tokens.schema";
+import {
+  apiTokenDto,
+  createdApiTokenDto,
+  type createApiTokenInput,
+  type revokeApiTokenInput,
+} from "@minbil/contracts/admin/api-tokens.schema";
 import { createApiToken } from "../auth/api-token";
 import { apiError } from "../errors";
 import { toApiTokenDto } from "./api-token-dto";
@@ -21,7 +26,10 @@ export async function createWorkshopApiToken(deps: Deps, input: z.output<typeof 
 
 /** Revokes a token of this workshop; requests with it fail from now on. */
 export async function revokeWorkshopApiToken(deps: Deps, input: z.output<typeof revokeApiTokenInput>) {
-  await deps.db.apiToken.updateMany({ where: { id: input.id, workshopId: deps.workshopId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await deps.db.apiToken.updateMany({
+    where: { id: input.id, workshopId: deps.workshopId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   const row = await deps.db.apiToken.findFirst({ where: { id: input.id, workshopId: deps.workshopId } });
   if (!row) throw apiError("NOT_FOUND", "API token not found");
   return apiTokenDto.parse(toApiTokenDto(row));

@@ -8,7 +8,14 @@ import { apiError } from "../errors";
 type Deps = { db: PrismaClient; workshopId: string };
 
 const toStaffDto = (row: { id: string; name: string; email: string; role: "OWNER" | "STAFF"; disabledAt: Date | null; createdAt: Date }) =>
-  staffDto.parse({ id: row.id, name: row.name, email: row.email, role: row.role.toLowerCase(), disabled: row.disabledAt !== null, created_at: row.createdAt.toISOString() });
+  staffDto.parse({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role.toLowerCase(),
+    disabled: row.disabledAt !== null,
+    created_at: row.createdAt.toISOString(),
+  });
 
 export async function listStaff(deps: Deps) {
   const rows = await deps.db.user.findMany({ where: { workshopId: deps.workshopId }, orderBy: [{ role: "asc" }, { name: "asc" }] });
@@ -18,11 +25,18 @@ export async function listStaff(deps: Deps) {
 export async function createStaff(deps: Deps, input: z.output<typeof createStaffInput>) {
   try {
     const row = await deps.db.user.create({
-      data: { workshopId: deps.workshopId, name: input.name, email: input.email, role: input.role === "owner" ? "OWNER" : "STAFF", passwordHash: await hashPassword(input.password) },
+      data: {
+        workshopId: deps.workshopId,
+        name: input.name,
+        email: input.email,
+        role: input.role === "owner" ? "OWNER" : "STAFF",
+        passwordHash: await hashPassword(input.password),
+      },
     });
     return toStaffDto(row);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw apiError("CONFLICT", "A user with this e-mail exists already");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw apiError("CONFLICT", "A user with this e-mail exists already");
     throw error;
   }
 }
@@ -30,7 +44,10 @@ export async function createStaff(deps: Deps, input: z.output<typeof createStaff
 /** Disables (or enables again) a staff member; an owner cannot lock themself out. */
 export async function setStaffDisabled(deps: Deps & { actingUserId: string }, input: z.output<typeof setStaffDisabledInput>) {
   if (input.id === deps.actingUserId && input.disabled) throw apiError("VALIDATION_FAILED", "You cannot disable yourself");
-  const { count } = await deps.db.user.updateMany({ where: { id: input.id, workshopId: deps.workshopId }, data: { disabledAt: input.disabled ? new Date() : null } });
+  const { count } = await deps.db.user.updateMany({
+    where: { id: input.id, workshopId: deps.workshopId },
+    data: { disabledAt: input.disabled ? new Date() : null },
+  });
   if (!count) throw apiError("NOT_FOUND", "User not found");
   return toStaffDto(await deps.db.user.findUniqueOrThrow({ where: { id: input.id } }));
 }

@@ -10,7 +10,13 @@ describe("detectContentType", () => {
     expect(await detectContentType(blob(PDF_BYTES))).toBe("application/pdf");
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, ...Array(100).fill(0)]);
     expect(await detectContentType(blob(jpeg))).toBe("image/jpeg");
-    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypheic"), Buffer.from([0, 0, 0, 0]), Buffer.from("mif1heic"), Buffer.alloc(64)]);
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from("ftypheic"),
+      Buffer.from([0, 0, 0, 0]),
+      Buffer.from("mif1heic"),
+      Buffer.alloc(64),
+    ]);
     expect(await detectContentType(blob(heic))).toBe("image/heic");
   });
 

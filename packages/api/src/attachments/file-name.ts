@@ -6,7 +6,10 @@ import path from "node:path";
  */
 export function sanitiseFileName(name: string): string {
   const base = path.posix.basename(name.replaceAll("\\", "/"));
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  const clean = base
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(-200);
   return clean && clean !== "." && clean !== ".." ? clean : "file";
 }

@@ -19,7 +19,9 @@ export function hashApiToken(secret: string): string {
 /** The first characters of a secret, kept so that people can tell their tokens apart. */
 export function tokenDisplayPrefix(secret: string): string {
   // Our own secrets show their fixed "mbw_" and 6 random characters; a chosen one only a quarter, at most 4.
-  return secret.startsWith(TOKEN_PREFIX) ? secret.slice(0, TOKEN_PREFIX.length + 6) : secret.slice(0, Math.min(4, Math.floor(secret.length / 4)));
+  return secret.startsWith(TOKEN_PREFIX)
+    ? secret.slice(0, TOKEN_PREFIX.length + 6)
+    : secret.slice(0, Math.min(4, Math.floor(secret.length / 4)));
 }
 
 export interface ApiTokenIdentity {

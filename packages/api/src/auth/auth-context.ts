@@ -3,8 +3,7 @@ import { resolveApiToken } from "./api-token";
 
 /** Who is calling, on behalf of which workshop. Every procedure and REST route is scoped by this. */
 export type Actor =
-  | { kind: "api_token"; tokenId: string; name: string }
-  | { kind: "staff"; userId: string; name: string; role: "OWNER" | "STAFF" };
+  { kind: "api_token"; tokenId: string; name: string } | { kind: "staff"; userId: string; name: string; role: "OWNER" | "STAFF" };
 
 export interface AuthContext {
   workshopId: string;
@@ -28,7 +27,10 @@ export async function resolveAuth(db: PrismaClient, headers: Headers, session: S
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const token = match?.[1] ? await resolveApiToken(db, match[1]) : null;
     if (!token) return { auth: null, failure: "invalid" };
-    return { auth: { workshopId: token.workshopId, actor: { kind: "api_token", tokenId: token.tokenId, name: token.name } }, failure: null };
+    return {
+      auth: { workshopId: token.workshopId, actor: { kind: "api_token", tokenId: token.tokenId, name: token.name } },
+      failure: null,
+    };
   }
   if (session) {
     const user = await db.user.findUnique({
@@ -36,7 +38,10 @@ export async function resolveAuth(db: PrismaClient, headers: Headers, session: S
       select: { id: true, name: true, role: true, workshopId: true, disabledAt: true },
     });
     if (!user || user.disabledAt) return { auth: null, failure: "invalid" };
-    return { auth: { workshopId: user.workshopId, actor: { kind: "staff", userId: user.id, name: user.name, role: user.role } }, failure: null };
+    return {
+      auth: { workshopId: user.workshopId, actor: { kind: "staff", userId: user.id, name: user.name, role: user.role } },
+      failure: null,
+    };
   }
   return { auth: null, failure: "missing" };
 }

@@ -65,7 +65,9 @@ const other = await createWorkshopFixture(db, "Annen Bil");
 const started = performance.now();
 await fill(main.workshop.id);
 await fill(other.workshop.id);
-console.log(`\n${services.database.kind === "embedded" ? "PGlite (embedded)" : "PostgreSQL"}: 2 workshops × ${THREADS} threads × ${PER_THREAD} messages = ${2 * THREADS * PER_THREAD} messages (filled in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+console.log(
+  `\n${services.database.kind === "embedded" ? "PGlite (embedded)" : "PostgreSQL"}: 2 workshops × ${THREADS} threads × ${PER_THREAD} messages = ${2 * THREADS * PER_THREAD} messages (filled in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+);
 
 const ws = { db, workshopId: main.workshop.id };
 let deepCursor: string | undefined;
@@ -77,14 +79,23 @@ for (let page = 0, cursor: string | undefined; page < 50; page += 1) {
 await time("inbox first page (20 threads)", 200, () => listThreads(ws, listThreadsInput.parse({})));
 await time("inbox page 51 (keyset cursor)", 200, () => listThreads(ws, listThreadsInput.parse({ cursor: deepCursor })));
 await time("inbox unread only", 200, () => listThreads(ws, listThreadsInput.parse({ unread: true })));
-await time("inbox search by registration number", 100, () => listThreads(ws, listThreadsInput.parse({ q: `ev${10000 + Math.floor(THREADS / 2)}` })));
+await time("inbox search by registration number", 100, () =>
+  listThreads(ws, listThreadsInput.parse({ q: `ev${10000 + Math.floor(THREADS / 2)}` })),
+);
 const someBooking = (await listThreads(ws, listThreadsInput.parse({ limit: 1 }))).data[0]!.booking_id;
 await time("thread, newest 50 messages", 200, () => getThread(ws, getThreadInput.parse({ booking_id: someBooking, limit: 50 })));
-const bookingIds = (await db.thread.findMany({ where: { workshopId: main.workshop.id }, select: { bookingId: true }, take: 500 })).map((t) => t.bookingId);
-await time("send a message (sequential)", 300, (i) =>
-  sendMessage({ ...services, workshopId: main.workshop.id, actor: main.auth.actor }, { booking_id: bookingIds[i % bookingIds.length]!, body: `Bench ${i}`, sender_type: "customer", attachments: [] }),
+const bookingIds = (await db.thread.findMany({ where: { workshopId: main.workshop.id }, select: { bookingId: true }, take: 500 })).map(
+  (t) => t.bookingId,
 );
-await time("mark a thread read", 300, (i) => markThreadRead({ ...services, workshopId: main.workshop.id }, { booking_id: bookingIds[i % bookingIds.length]!, read: true }));
+await time("send a message (sequential)", 300, (i) =>
+  sendMessage(
+    { ...services, workshopId: main.workshop.id, actor: main.auth.actor },
+    { booking_id: bookingIds[i % bookingIds.length]!, body: `Bench ${i}`, sender_type: "customer", attachments: [] },
+  ),
+);
+await time("mark a thread read", 300, (i) =>
+  markThreadRead({ ...services, workshopId: main.workshop.id }, { booking_id: bookingIds[i % bookingIds.length]!, read: true }),
+);
 
 const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
   `EXPLAIN SELECT booking_id FROM threads WHERE workshop_id = $1 ORDER BY last_activity_at DESC, booking_id DESC LIMIT 21`,

@@ -16,7 +16,10 @@ export async function createBooking(db: PrismaClient, booking: NewBooking): Prom
   return db.$transaction(async (tx) => {
     const customer =
       "id" in booking.customer
-        ? await tx.customer.findFirstOrThrow({ where: { id: booking.customer.id, workshopId: booking.workshopId }, select: { id: true, name: true } })
+        ? await tx.customer.findFirstOrThrow({
+            where: { id: booking.customer.id, workshopId: booking.workshopId },
+            select: { id: true, name: true },
+          })
         : await tx.customer.create({ data: { workshopId: booking.workshopId, ...booking.customer }, select: { id: true, name: true } });
     const created = await tx.booking.create({
       data: {
@@ -37,7 +40,11 @@ export async function createBooking(db: PrismaClient, booking: NewBooking): Prom
         bookingId: created.id,
         workshopId: booking.workshopId,
         lastActivityAt: created.createdAt,
-        searchText: threadSearchText({ customerName: customer.name, reference: booking.reference, registration: booking.vehicle.registrationNumber }),
+        searchText: threadSearchText({
+          customerName: customer.name,
+          reference: booking.reference,
+          registration: booking.vehicle.registrationNumber,
+        }),
       },
     });
     return { id: created.id, customerId: customer.id };

@@ -25,7 +25,8 @@ export function createPostgresEventBus(connectionString: string): EventBus & { c
     next.on("notification", (message) => {
       try {
         const notice = JSON.parse(message.payload ?? "") as AppendedEvent & { origin: string };
-        if (notice.origin !== origin) local.publish({ workshopId: notice.workshopId, seq: notice.seq, type: notice.type, bookingId: notice.bookingId });
+        if (notice.origin !== origin)
+          local.publish({ workshopId: notice.workshopId, seq: notice.seq, type: notice.type, bookingId: notice.bookingId });
       } catch {
         // not one of ours
       }

@@ -17,7 +17,10 @@ beforeAll(async () => {
 afterAll(() => services?.close());
 
 const send = (body: string, fixture = workshop) =>
-  sendMessage({ ...services, workshopId: fixture.workshop.id, actor: fixture.auth.actor }, { booking_id: fixture.booking.id, body, sender_type: "customer", attachments: [] });
+  sendMessage(
+    { ...services, workshopId: fixture.workshop.id, actor: fixture.auth.actor },
+    { booking_id: fixture.booking.id, body, sender_type: "customer", attachments: [] },
+  );
 
 /** The next `count` events; tRPC's tracked() yields [id, event, marker]. */
 async function take(iterator: AsyncGenerator<unknown>, count: number) {

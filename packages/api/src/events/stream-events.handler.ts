@@ -18,9 +18,10 @@ export async function* streamEvents(
   signal: AbortSignal | undefined,
 ) {
   const { db, workshopId } = deps;
-  let last = input.lastEventId && /^\d+$/.test(input.lastEventId)
-    ? Number(input.lastEventId)
-    : (await db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { eventSeq: true } })).eventSeq;
+  let last =
+    input.lastEventId && /^\d+$/.test(input.lastEventId)
+      ? Number(input.lastEventId)
+      : (await db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { eventSeq: true } })).eventSeq;
 
   let wake: (() => void) | null = null;
   let pending = false;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { apiError } from "../errors";
 
 // Keyset pagination: a cursor is the sort key of the last row of a page, opaque to clients

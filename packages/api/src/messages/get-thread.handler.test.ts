@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => services?.close());
 
-const read = (input: Record<string, unknown>) => getThread({ db: services.db, workshopId: workshop.workshop.id }, getThreadInput.parse({ booking_id: workshop.booking.id, ...input }));
+const read = (input: Record<string, unknown>) =>
+  getThread({ db: services.db, workshopId: workshop.workshop.id }, getThreadInput.parse({ booking_id: workshop.booking.id, ...input }));
 
 describe("getThread", () => {
   it("opens at the newest messages, oldest first, and pages back through all of them once, in order", async () => {

@@ -16,17 +16,29 @@ beforeAll(async () => {
   services = await createTestServices();
   workshop = await createWorkshopFixture(services.db, "Liste Bil");
   bookings.push(workshop.booking.id);
-  for (let i = 0; i < 6; i += 1) bookings.push((await createBookingFixture(services.db, workshop.workshop.id, { customerName: `Kunde Nummer${i}`, registration: `AB ${20000 + i}` })).id);
+  for (let i = 0; i < 6; i += 1)
+    bookings.push(
+      (await createBookingFixture(services.db, workshop.workshop.id, { customerName: `Kunde Nummer${i}`, registration: `AB ${20000 + i}` }))
+        .id,
+    );
   // The same instant for several threads: pagination must still neither skip nor repeat one.
   const sameInstant = new Date("2026-11-20T10:00:00.000Z");
   for (const [index, bookingId] of bookings.entries()) {
     await sendMessage(
-      { ...services, workshopId: workshop.workshop.id, actor: workshop.auth.actor, now: () => (index < 4 ? sameInstant : new Date(sameInstant.getTime() + index * 1000)) },
+      {
+        ...services,
+        workshopId: workshop.workshop.id,
+        actor: workshop.auth.actor,
+        now: () => (index < 4 ? sameInstant : new Date(sameInstant.getTime() + index * 1000)),
+      },
       { booking_id: bookingId, body: `Hei ${index}`, sender_type: index % 2 ? "customer" : "workshop", attachments: [] },
     );
   }
   const other = await createWorkshopFixture(services.db, "Annen Bil");
-  await sendMessage({ ...services, workshopId: other.workshop.id, actor: other.auth.actor }, { booking_id: other.booking.id, body: "Ikke din", sender_type: "customer", attachments: [] });
+  await sendMessage(
+    { ...services, workshopId: other.workshop.id, actor: other.auth.actor },
+    { booking_id: other.booking.id, body: "Ikke din", sender_type: "customer", attachments: [] },
+  );
 });
 afterAll(() => services?.close());
 

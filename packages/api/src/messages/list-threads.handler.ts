@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@minbil/db/client";
-import { BookingStatus } from "@minbil/db/client";
+import { type BookingStatus } from "@minbil/db/client";
 import { threadListDto, type ThreadListDto } from "@minbil/contracts/dto";
 import type { listThreadsInput } from "@minbil/contracts/messages/list-threads.schema";
 import { bookingSelect, toBookingDto, toCustomerDto } from "./booking.select";

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => services?.close());
 
-const mark = (booking_id: number, read: boolean, workshopId = workshop.workshop.id) => markThreadRead({ ...services, workshopId }, { booking_id, read });
+const mark = (booking_id: number, read: boolean, workshopId = workshop.workshop.id) =>
+  markThreadRead({ ...services, workshopId }, { booking_id, read });
 const unreadTotal = async () => (await services.db.workshop.findUniqueOrThrow({ where: { id: workshop.workshop.id } })).unreadTotal;
 
 describe("markThreadRead", () => {
@@ -34,7 +35,10 @@ describe("markThreadRead", () => {
 
   it("writes a thread.read event only when something changed", async () => {
     const booking = await createBookingFixture(services.db, workshop.workshop.id);
-    await sendMessage({ ...services, workshopId: workshop.workshop.id, actor: workshop.auth.actor }, { booking_id: booking.id, body: "Hei", sender_type: "customer", attachments: [] });
+    await sendMessage(
+      { ...services, workshopId: workshop.workshop.id, actor: workshop.auth.actor },
+      { booking_id: booking.id, body: "Hei", sender_type: "customer", attachments: [] },
+    );
     const count = () => services.db.event.count({ where: { workshopId: workshop.workshop.id, type: "thread.read" } });
     const before = await count();
     await mark(booking.id, true);

@@ -23,7 +23,13 @@ beforeAll(async () => {
   nordlys = await createWorkshopFixture(services.db, "Nordlys");
   fjord = await createWorkshopFixture(services.db, "Fjord");
   kari = await services.db.user.create({
-    data: { workshopId: nordlys.workshop.id, email: "kari@example.no", name: "Kari Nordmann", role: "OWNER", passwordHash: await hashPassword("hemmelig") },
+    data: {
+      workshopId: nordlys.workshop.id,
+      email: "kari@example.no",
+      name: "Kari Nordmann",
+      role: "OWNER",
+      passwordHash: await hashPassword("hemmelig"),
+    },
   });
 });
 afterAll(() => services?.close());

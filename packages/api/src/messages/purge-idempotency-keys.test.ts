@@ -13,7 +13,10 @@ afterAll(() => services?.close());
 it("forgets keys after 24 hours and keeps younger ones; a forgotten key can be used again", async () => {
   const { workshop, booking, auth } = await createWorkshopFixture(services.db);
   const send = (key: string, at: Date) =>
-    sendMessage({ ...services, workshopId: workshop.id, actor: auth.actor, now: () => at }, { booking_id: booking.id, body: key, sender_type: "workshop", attachments: [], idempotency_key: key });
+    sendMessage(
+      { ...services, workshopId: workshop.id, actor: auth.actor, now: () => at },
+      { booking_id: booking.id, body: key, sender_type: "workshop", attachments: [], idempotency_key: key },
+    );
   const now = new Date();
   await send("old", new Date(now.getTime() - 25 * 3_600_000));
   await send("young", new Date(now.getTime() - 23 * 3_600_000));

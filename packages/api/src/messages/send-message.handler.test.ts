@@ -48,12 +48,18 @@ describe("sendMessage", () => {
     const sent = await send({ booking_id: booking.id, body: "Event", sender_type: "customer" });
     const events = await services.db.event.findMany({ where: { workshopId: workshop.workshop.id }, orderBy: { seq: "asc" } });
     expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
-    expect(events.at(-1)).toMatchObject({ type: "message.created", bookingId: booking.id, payload: { message: { id: sent.message.id }, unread_count: 1 } });
+    expect(events.at(-1)).toMatchObject({
+      type: "message.created",
+      bookingId: booking.id,
+      payload: { message: { id: sent.message.id }, unread_count: 1 },
+    });
   });
 
   it("names the sender: the customer, the staff member, or the workshop for a partner token", async () => {
     const booking = await createBookingFixture(services.db, workshop.workshop.id, { customerName: "Kari Kunde" });
-    const user = await services.db.user.create({ data: { workshopId: workshop.workshop.id, email: `ansatt-${booking.id}@example.no`, name: "Per Ansatt", passwordHash: "x" } });
+    const user = await services.db.user.create({
+      data: { workshopId: workshop.workshop.id, email: `ansatt-${booking.id}@example.no`, name: "Per Ansatt", passwordHash: "x" },
+    });
     const staff: Actor = { kind: "staff", userId: user.id, name: user.name, role: "STAFF" };
     expect((await send({ booking_id: booking.id, body: "a", sender_type: "customer" })).message.sender).toBe("Kari Kunde");
     expect((await send({ booking_id: booking.id, body: "b" }, staff)).message.sender).toBe("Per Ansatt");
@@ -62,7 +68,9 @@ describe("sendMessage", () => {
 
   it("does not let signed-in staff write as the customer", async () => {
     const staff: Actor = { kind: "staff", userId: "u", name: "Per", role: "STAFF" };
-    await expect(send({ booking_id: workshop.booking.id, body: "Jeg er kunden", sender_type: "customer" }, staff)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(send({ booking_id: workshop.booking.id, body: "Jeg er kunden", sender_type: "customer" }, staff)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("removes the files it stored when storing a later one fails", async () => {
@@ -76,7 +84,9 @@ describe("sendMessage", () => {
       delete: (key) => services.storage.delete(key),
     };
     const files = [file(PNG_BYTES, "a.png", "image/png"), file(PNG_BYTES, "b.png", "image/png")];
-    await expect(send({ booking_id: workshop.booking.id, body: "To bilder", attachments: files }, workshop.auth.actor, failing)).rejects.toThrow("disk full");
+    await expect(
+      send({ booking_id: workshop.booking.id, body: "To bilder", attachments: files }, workshop.auth.actor, failing),
+    ).rejects.toThrow("disk full");
     expect(await filesOnDisk()).toEqual(before);
     expect(await services.db.message.count()).toBe(messages);
   });
@@ -94,7 +104,9 @@ describe("sendMessage", () => {
       get: (key) => services.storage.get(key),
       delete: (key) => services.storage.delete(key),
     };
-    await expect(send({ booking_id: booking.id, attachments: [file(PNG_BYTES, "a.png", "image/png")] }, workshop.auth.actor, vanishing)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      send({ booking_id: booking.id, attachments: [file(PNG_BYTES, "a.png", "image/png")] }, workshop.auth.actor, vanishing),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await filesOnDisk()).toEqual(before);
     expect(await services.db.attachment.count({ where: { message: { bookingId: booking.id } } })).toBe(0);
   });

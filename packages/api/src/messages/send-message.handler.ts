@@ -81,10 +81,13 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
     }
 
     const senderName =
-      input.sender_type === "customer" ? booking.customer.name
-      : input.sender_type === "system" ? "MinBil"
-      : actor.kind === "staff" ? actor.name
-      : booking.workshop.name;
+      input.sender_type === "customer"
+        ? booking.customer.name
+        : input.sender_type === "system"
+          ? "MinBil"
+          : actor.kind === "staff"
+            ? actor.name
+            : booking.workshop.name;
 
     const { result, event } = await db.$transaction(
       async (tx) => {
@@ -139,9 +142,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
         };
         // A customer message is unread; a workshop reply means the thread has been dealt with.
         const unreadCount =
-          input.sender_type === "customer" ? thread.unreadCount + 1
-          : input.sender_type === "workshop" ? 0
-          : thread.unreadCount;
+          input.sender_type === "customer" ? thread.unreadCount + 1 : input.sender_type === "workshop" ? 0 : thread.unreadCount;
         await tx.thread.update({
           where: { bookingId: booking.id },
           data: {
@@ -199,12 +200,7 @@ function hashRequest(input: SendMessageCommand, files: StoredFile[]): string {
 }
 
 /** The stored answer for a live idempotency key; 422 when the key was used for another request. */
-async function findReplay(
-  db: PrismaClient,
-  workshopId: string,
-  key: string,
-  requestHash: string,
-): Promise<SendMessageResultDto | null> {
+async function findReplay(db: PrismaClient, workshopId: string, key: string, requestHash: string): Promise<SendMessageResultDto | null> {
   const existing = await db.idempotencyKey.findUnique({ where: { workshopId_key: { workshopId, key } } });
   if (!existing) return null;
   if (existing.expiresAt.getTime() <= Date.now()) {

@@ -43,4 +43,3 @@ export function toErrorResponse(error: unknown): Response {
   logger.error({ err: error }, "unhandled error in REST route");
   return errorResponse("INTERNAL_ERROR", "Something went wrong on our side. Please try again.");
 }
-

@@ -61,8 +61,15 @@ describe("authentication", () => {
 
 describe("GET /api/ws/messages", () => {
   it("lists the workshop's threads with the documented shape, and only its own", async () => {
-    await routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "Bilen er klar", sender_type: "customer" })));
-    const res = await routes.listThreads(req("/api/ws/messages", authed(nordlys.token.secret, { headers: { "Content-Type": "application/json" } })));
+    await routes.sendMessage(
+      req(
+        "/api/ws/messages",
+        json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "Bilen er klar", sender_type: "customer" }),
+      ),
+    );
+    const res = await routes.listThreads(
+      req("/api/ws/messages", authed(nordlys.token.secret, { headers: { "Content-Type": "application/json" } })),
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.meta).toEqual({ next_cursor: null, has_more: false });
@@ -126,16 +133,24 @@ describe("GET thread", () => {
 
 describe("POST send", () => {
   it("sends JSON to /api/ws/messages with 201 and the documented body", async () => {
-    const res = await routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "  Hei! Bilen er klar.  " })));
+    const res = await routes.sendMessage(
+      req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "  Hei! Bilen er klar.  " })),
+    );
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body).toMatchObject({ success: true, message: "Message sent", data: { booking_id: nordlys.booking.id, body: "Hei! Bilen er klar.", sender_type: "workshop", attachments: [] } });
+    expect(body).toMatchObject({
+      success: true,
+      message: "Message sent",
+      data: { booking_id: nordlys.booking.id, body: "Hei! Bilen er klar.", sender_type: "workshop", attachments: [] },
+    });
     expect(body.data.sender).toBe("Nordlys Bil");
   });
 
   it("takes the aliases message, content, text and bookingId", async () => {
     for (const field of ["message", "content", "text"]) {
-      const res = await routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, { bookingId: String(nordlys.booking.id), [field]: `via ${field}` })));
+      const res = await routes.sendMessage(
+        req("/api/ws/messages", json(nordlys.token.secret, { bookingId: String(nordlys.booking.id), [field]: `via ${field}` })),
+      );
       expect(res.status).toBe(201);
       expect((await res.json()).data.body).toBe(`via ${field}`);
     }
@@ -143,9 +158,15 @@ describe("POST send", () => {
 
   it("sends to the path form, and refuses a body booking_id that contradicts the path", async () => {
     const id = String(nordlys.booking.id);
-    const ok = await routes.sendMessageToThread(req(`/api/ws/messages/thread/${id}/send`, json(nordlys.token.secret, { body: "Via stien" })), id);
+    const ok = await routes.sendMessageToThread(
+      req(`/api/ws/messages/thread/${id}/send`, json(nordlys.token.secret, { body: "Via stien" })),
+      id,
+    );
     expect(ok.status).toBe(201);
-    const clash = await routes.sendMessageToThread(req(`/api/ws/messages/thread/${id}/send`, json(nordlys.token.secret, { body: "x", booking_id: 42 })), id);
+    const clash = await routes.sendMessageToThread(
+      req(`/api/ws/messages/thread/${id}/send`, json(nordlys.token.secret, { body: "x", booking_id: 42 })),
+      id,
+    );
     expect(clash.status).toBe(422);
   });
 
@@ -160,10 +181,21 @@ describe("POST send", () => {
     const res = await routes.sendMessage(req("/api/ws/messages", authed(nordlys.token.secret, { method: "POST", body: form })));
     expect(res.status).toBe(201);
     const { data } = await res.json();
-    expect(data.attachments.map((a: { content_type: string }) => a.content_type)).toEqual(["image/png", "application/pdf", "text/plain", "image/png"]);
-    expect(data.attachments[0]).toMatchObject({ file_name: "skade.png", size: PNG_BYTES.length, url: `/api/ws/messages/attachments/${data.attachments[0].id}` });
+    expect(data.attachments.map((a: { content_type: string }) => a.content_type)).toEqual([
+      "image/png",
+      "application/pdf",
+      "text/plain",
+      "image/png",
+    ]);
+    expect(data.attachments[0]).toMatchObject({
+      file_name: "skade.png",
+      size: PNG_BYTES.length,
+      url: `/api/ws/messages/attachments/${data.attachments[0].id}`,
+    });
 
-    const thread = await (await routes.getThread(req(`/api/ws/messages/thread?id=${nordlys.booking.id}`, authed(nordlys.token.secret)))).json();
+    const thread = await (
+      await routes.getThread(req(`/api/ws/messages/thread?id=${nordlys.booking.id}`, authed(nordlys.token.secret)))
+    ).json();
     expect(thread.data.messages.find((m: { id: number }) => m.id === data.id).attachments).toEqual(data.attachments);
 
     const id = data.attachments[0].id;
@@ -192,21 +224,36 @@ describe("POST send", () => {
     expect(placeholder.status).toBe(422);
     const body = await placeholder.json();
     expect(body.error.details.map((d: { field: string }) => d.field)).toContain("booking_id");
-    const blank = await routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "   " })));
+    const blank = await routes.sendMessage(
+      req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "   " })),
+    );
     expect(blank.status).toBe(422);
     expect((await blank.json()).message).toMatch(/non-blank body or at least one file/);
-    const pathPlaceholder = await routes.sendMessageToThread(req("/api/ws/messages/thread/:booking_id/send", json(nordlys.token.secret, { example_field: "example_value" })), ":booking_id");
+    const pathPlaceholder = await routes.sendMessageToThread(
+      req("/api/ws/messages/thread/:booking_id/send", json(nordlys.token.secret, { example_field: "example_value" })),
+      ":booking_id",
+    );
     expect(pathPlaceholder.status).toBe(422);
   });
 
   it("answers 400 for malformed JSON", async () => {
-    const res = await routes.sendMessage(req("/api/ws/messages", authed(nordlys.token.secret, { method: "POST", body: "{ nope", headers: { "Content-Type": "application/json" } })));
+    const res = await routes.sendMessage(
+      req(
+        "/api/ws/messages",
+        authed(nordlys.token.secret, { method: "POST", body: "{ nope", headers: { "Content-Type": "application/json" } }),
+      ),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("BAD_REQUEST");
   });
 
   it("answers 415 for an unsupported content type and for a disguised executable, storing nothing", async () => {
-    const xml = await routes.sendMessage(req("/api/ws/messages", authed(nordlys.token.secret, { method: "POST", body: "<message/>", headers: { "Content-Type": "application/xml" } })));
+    const xml = await routes.sendMessage(
+      req(
+        "/api/ws/messages",
+        authed(nordlys.token.secret, { method: "POST", body: "<message/>", headers: { "Content-Type": "application/xml" } }),
+      ),
+    );
     expect(xml.status).toBe(415);
     const before = await services.db.message.count();
     const form = new FormData();
@@ -221,19 +268,30 @@ describe("POST send", () => {
 
   it("answers 404 when sending to another workshop's booking, and writes nothing there", async () => {
     const before = await services.db.message.count({ where: { bookingId: fjord.booking.id } });
-    const res = await routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, { booking_id: fjord.booking.id, body: "Feil verksted" })));
+    const res = await routes.sendMessage(
+      req("/api/ws/messages", json(nordlys.token.secret, { booking_id: fjord.booking.id, body: "Feil verksted" })),
+    );
     expect(res.status).toBe(404);
     expect(await services.db.message.count({ where: { bookingId: fjord.booking.id } })).toBe(before);
   });
 
   it("answers 413 from Content-Length without reading the body", async () => {
     let pulled = 0;
-    const body = new ReadableStream({ pull(controller) { pulled += 1; controller.enqueue(new Uint8Array(1024)); } });
+    const body = new ReadableStream({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
     const request = new Request(`${BASE}/api/ws/messages`, {
       method: "POST",
       body,
       duplex: "half",
-      headers: { Authorization: `Bearer ${nordlys.token.secret}`, "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(40 * 1024 * 1024) },
+      headers: {
+        Authorization: `Bearer ${nordlys.token.secret}`,
+        "Content-Type": "multipart/form-data; boundary=x",
+        "Content-Length": String(40 * 1024 * 1024),
+      },
     } as RequestInit);
     const res = await routes.sendMessage(request);
     expect(res.status).toBe(413);
@@ -276,15 +334,23 @@ describe("Idempotency-Key", () => {
   });
 
   it("answers 422 when a key is reused for a different request", async () => {
-    await routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "A" }, { "Idempotency-Key": "retry-2" })));
-    const res = await routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "B" }, { "Idempotency-Key": "retry-2" })));
+    await routes.sendMessage(
+      req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "A" }, { "Idempotency-Key": "retry-2" })),
+    );
+    const res = await routes.sendMessage(
+      req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "B" }, { "Idempotency-Key": "retry-2" })),
+    );
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe("IDEMPOTENCY_KEY_REUSED");
   });
 
   it("keeps keys per workshop", async () => {
-    const a = await routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "A" }, { "Idempotency-Key": "shared" })));
-    const b = await routes.sendMessage(req("/api/ws/messages", json(fjord.token.secret, { booking_id: fjord.booking.id, body: "B" }, { "Idempotency-Key": "shared" })));
+    const a = await routes.sendMessage(
+      req("/api/ws/messages", json(nordlys.token.secret, { booking_id: nordlys.booking.id, body: "A" }, { "Idempotency-Key": "shared" })),
+    );
+    const b = await routes.sendMessage(
+      req("/api/ws/messages", json(fjord.token.secret, { booking_id: fjord.booking.id, body: "B" }, { "Idempotency-Key": "shared" })),
+    );
     expect([a.status, b.status]).toEqual([201, 201]);
   });
 
@@ -292,7 +358,9 @@ describe("Idempotency-Key", () => {
     const booking = await createBookingFixture(services.db, nordlys.workshop.id);
     const body = { booking_id: booking.id, body: "Samtidig" };
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, body, { "Idempotency-Key": "concurrent" })))),
+      Array.from({ length: 8 }, () =>
+        routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, body, { "Idempotency-Key": "concurrent" }))),
+      ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     expect(await services.db.message.count({ where: { bookingId: booking.id } })).toBe(1);
@@ -304,7 +372,9 @@ describe("concurrency", () => {
     const booking = await createBookingFixture(services.db, nordlys.workshop.id);
     const responses = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        routes.sendMessage(req("/api/ws/messages", json(nordlys.token.secret, { booking_id: booking.id, body: `Melding ${i}`, sender_type: "customer" }))),
+        routes.sendMessage(
+          req("/api/ws/messages", json(nordlys.token.secret, { booking_id: booking.id, body: `Melding ${i}`, sender_type: "customer" })),
+        ),
       ),
     );
     expect(responses.every((r) => r.status === 201)).toBe(true);
@@ -330,21 +400,66 @@ describe("odd input", () => {
     const cases: [string, () => Promise<Response>][] = [
       ["NUL in body", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "a\u0000b" })))],
       ["NUL in search", () => routes.listThreads(req("/api/ws/messages?q=%00x", authed(token)))],
-      ["control characters in the idempotency key", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x", idempotency_key: "k\u0000" })))],
-      ["a JSON array", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: "[1,2]", headers: { "Content-Type": "application/json" } })))],
-      ["a JSON string", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: '"hei"', headers: { "Content-Type": "application/json" } })))],
+      [
+        "control characters in the idempotency key",
+        () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x", idempotency_key: "k\u0000" }))),
+      ],
+      [
+        "a JSON array",
+        () =>
+          routes.sendMessage(
+            req("/api/ws/messages", authed(token, { method: "POST", body: "[1,2]", headers: { "Content-Type": "application/json" } })),
+          ),
+      ],
+      [
+        "a JSON string",
+        () =>
+          routes.sendMessage(
+            req("/api/ws/messages", authed(token, { method: "POST", body: '"hei"', headers: { "Content-Type": "application/json" } })),
+          ),
+      ],
       ["a number as body", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: 42 })))],
-      ["a string as attachments", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x", attachments: "fil.png" })))],
+      [
+        "a string as attachments",
+        () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x", attachments: "fil.png" }))),
+      ],
       ["a huge booking id", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: 1e30, body: "x" })))],
       ["a negative booking id", () => routes.getThread(req("/api/ws/messages/thread?id=-1", authed(token)))],
       ["a fractional limit", () => routes.listThreads(req("/api/ws/messages?limit=2.5", authed(token)))],
       ["a zero limit", () => routes.listThreads(req("/api/ws/messages?limit=0", authed(token)))],
-      ["a body over 10 000 characters", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x".repeat(10_001) })))],
-      ["an unknown sender type", () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x", sender_type: "robot" })))],
-      ["multipart without a boundary", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: "x", headers: { "Content-Type": "multipart/form-data" } })))],
-      ["broken multipart", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: "--b\r\nnonsense", headers: { "Content-Type": "multipart/form-data; boundary=b" } })))],
-      ["a text body without content type", () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: "hei" })))],
-      ["a malformed Authorization header", () => routes.listThreads(req("/api/ws/messages", { headers: { Authorization: "Basic dXNlcjpwYXNz" } }))],
+      [
+        "a body over 10 000 characters",
+        () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x".repeat(10_001) }))),
+      ],
+      [
+        "an unknown sender type",
+        () => routes.sendMessage(req("/api/ws/messages", json(token, { booking_id: id, body: "x", sender_type: "robot" }))),
+      ],
+      [
+        "multipart without a boundary",
+        () =>
+          routes.sendMessage(
+            req("/api/ws/messages", authed(token, { method: "POST", body: "x", headers: { "Content-Type": "multipart/form-data" } })),
+          ),
+      ],
+      [
+        "broken multipart",
+        () =>
+          routes.sendMessage(
+            req(
+              "/api/ws/messages",
+              authed(token, { method: "POST", body: "--b\r\nnonsense", headers: { "Content-Type": "multipart/form-data; boundary=b" } }),
+            ),
+          ),
+      ],
+      [
+        "a text body without content type",
+        () => routes.sendMessage(req("/api/ws/messages", authed(token, { method: "POST", body: "hei" }))),
+      ],
+      [
+        "a malformed Authorization header",
+        () => routes.listThreads(req("/api/ws/messages", { headers: { Authorization: "Basic dXNlcjpwYXNz" } })),
+      ],
       ["an unknown attachment", () => routes.downloadAttachment(req("/api/ws/messages/attachments/att_nope", authed(token)), "att_nope")],
     ];
     for (const [name, call] of cases) {

@@ -85,9 +85,11 @@ export function createMessagesRestRoutes(deps: RestDeps) {
             { field: "id", message: "required" },
           ]);
         }
-        const data = await caller.messages.thread({ booking_id: bookingId, limit: param(query, "limit"), cursor: param(query, "cursor") } as Parameters<
-          Caller["messages"]["thread"]
-        >[0]);
+        const data = await caller.messages.thread({
+          booking_id: bookingId,
+          limit: param(query, "limit"),
+          cursor: param(query, "cursor"),
+        } as Parameters<Caller["messages"]["thread"]>[0]);
         return Response.json(data);
       });
     },
@@ -101,7 +103,11 @@ export function createMessagesRestRoutes(deps: RestDeps) {
     /** GET /api/ws/messages/attachments/:attachment_id — the bytes, for the owning workshop only. */
     downloadAttachment(request: Request, attachmentId: string): Promise<Response> {
       return handle(request, async (_caller, ctx) => {
-        if (!ctx.auth) return errorResponse("UNAUTHORIZED", ctx.authFailure === "invalid" ? "The access token is invalid, expired or revoked" : "Authentication required");
+        if (!ctx.auth)
+          return errorResponse(
+            "UNAUTHORIZED",
+            ctx.authFailure === "invalid" ? "The access token is invalid, expired or revoked" : "Authentication required",
+          );
         const file = await openAttachment({ db: ctx.db, storage: ctx.storage, workshopId: ctx.auth.workshopId }, attachmentId);
         const inline = file.contentType.startsWith("image/") || file.contentType === "application/pdf";
         return new Response(Readable.toWeb(file.body) as ReadableStream, {

@@ -68,11 +68,20 @@ export async function readMultipart(request: Request, contentType: string): Prom
         if (!FILE_FIELDS.has(name) || !info.filename) {
           stream.resume();
           if (info.filename && !FILE_FIELDS.has(name)) {
-            fail(apiError("VALIDATION_FAILED", `Unexpected file field "${name}": send files as "attachments"`, [{ field: name, message: "unexpected file field" }]));
+            fail(
+              apiError("VALIDATION_FAILED", `Unexpected file field "${name}": send files as "attachments"`, [
+                { field: name, message: "unexpected file field" },
+              ]),
+            );
           }
           return;
         }
-        const file = { field: "attachments", path: path.join(dir, randomBytes(8).toString("hex")), name: info.filename, type: info.mimeType };
+        const file = {
+          field: "attachments",
+          path: path.join(dir, randomBytes(8).toString("hex")),
+          name: info.filename,
+          type: info.mimeType,
+        };
         files.push(file);
         stream.on("limit", () =>
           fail(apiError("PAYLOAD_TOO_LARGE", `The file "${info.filename}" is larger than ${ATTACHMENT_LIMITS.maxFileBytes / MB} MB`)),
@@ -80,7 +89,11 @@ export async function readMultipart(request: Request, contentType: string): Prom
         writes.push(pipeline(stream, createWriteStream(file.path)).catch(fail));
       });
       parser.on("filesLimit", () =>
-        fail(apiError("VALIDATION_FAILED", `At most ${ATTACHMENT_LIMITS.maxFiles} files per message`, [{ field: "attachments", message: "too many files" }])),
+        fail(
+          apiError("VALIDATION_FAILED", `At most ${ATTACHMENT_LIMITS.maxFiles} files per message`, [
+            { field: "attachments", message: "too many files" },
+          ]),
+        ),
       );
       parser.on("error", () => fail(apiError("BAD_REQUEST", "Malformed multipart/form-data body")));
       parser.on("close", () => {

@@ -37,10 +37,7 @@ export async function readRequestFields(request: Request): Promise<RequestFields
     if (text.trim() === "") return { fields: {}, cleanup: nothingToClean };
     throw apiError("UNSUPPORTED_MEDIA_TYPE", "Set Content-Type to application/json or multipart/form-data");
   }
-  throw apiError(
-    "UNSUPPORTED_MEDIA_TYPE",
-    `Content-Type ${mediaType} is not supported: send application/json or multipart/form-data`,
-  );
+  throw apiError("UNSUPPORTED_MEDIA_TYPE", `Content-Type ${mediaType} is not supported: send application/json or multipart/form-data`);
 }
 
 function parseJsonObject(text: string): Record<string, unknown> {

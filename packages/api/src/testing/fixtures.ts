@@ -15,7 +15,11 @@ export async function createWorkshopFixture(db: PrismaClient, name = "Testverkst
 }
 
 let counter = 0;
-export async function createBookingFixture(db: PrismaClient, workshopId: string, overrides: { customerName?: string; registration?: string } = {}) {
+export async function createBookingFixture(
+  db: PrismaClient,
+  workshopId: string,
+  overrides: { customerName?: string; registration?: string } = {},
+) {
   counter += 1;
   return createBooking(db, {
     workshopId,

@@ -7,5 +7,7 @@ const NUL = /\u0000/;
 
 /** A string that a text column can store. */
 export function storableText(field: string) {
-  return z.string({ error: `${field} must be text` }).refine((value) => !NUL.test(value), { error: `${field} must not contain NUL characters` });
+  return z
+    .string({ error: `${field} must be text` })
+    .refine((value) => !NUL.test(value), { error: `${field} must not contain NUL characters` });
 }

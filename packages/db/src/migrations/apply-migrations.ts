@@ -8,10 +8,7 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
  * Applies the migrations in prisma/migrations that the database has not seen yet, recording them in
  * `_prisma_migrations` exactly as `prisma migrate deploy` does. Returns the names it applied.
  */
-export async function applyMigrations(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  dir = prismaDir(),
-): Promise<string[]> {
+export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory, dir = prismaDir()): Promise<string[]> {
   const [schema, migrationsList] = await Promise.all([readSchema(dir), readMigrationList(dir)]);
   const engine = await createSchemaEngine(adapterFactory, schema);
   try {
@@ -26,10 +23,7 @@ export async function applyMigrations(
  * The SQL that brings a database with every existing migration to prisma/schema.prisma, or null when
  * there is nothing to change. Uses the adapter's shadow database to replay the existing migrations.
  */
-export async function planMigration(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  dir = prismaDir(),
-): Promise<string | null> {
+export async function planMigration(adapterFactory: SqlMigrationAwareDriverAdapterFactory, dir = prismaDir()): Promise<string | null> {
   const [schema, migrationsList] = await Promise.all([readSchema(dir), readMigrationList(dir)]);
   const engine = await createSchemaEngine(adapterFactory, schema);
   try {

@@ -8,7 +8,10 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { planMigration } from "../migrations/apply-migrations";
 import { prismaDir } from "../migrations/migrations-folder";
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("Usage: pnpm db:migration:create <name>   (e.g. add_booking_notes)");
   process.exit(2);

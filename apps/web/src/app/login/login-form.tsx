@@ -24,7 +24,11 @@ export function LoginForm({ expired, callbackUrl }: { expired: boolean; callback
   }
 
   return (
-    <form onSubmit={submit} className="w-full max-w-sm space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" aria-labelledby="login-title">
+    <form
+      onSubmit={submit}
+      className="w-full max-w-sm space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      aria-labelledby="login-title"
+    >
       <h1 id="login-title" className="text-xl font-semibold">
         {t.appName}
       </h1>
@@ -35,7 +39,11 @@ export function LoginForm({ expired, callbackUrl }: { expired: boolean; callback
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+      >
         {busy ? t.signingIn : t.signIn}
       </button>
     </form>
@@ -48,7 +56,14 @@ function Field({ id, label, type, autoComplete }: { id: string; label: string; t
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input id={id} name={id} type={type} autoComplete={autoComplete} required className="w-full rounded-md border border-slate-300 px-3 py-2 focus:outline-2 focus:outline-blue-600" />
+      <input
+        id={id}
+        name={id}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        className="w-full rounded-md border border-slate-300 px-3 py-2 focus:outline-2 focus:outline-blue-600"
+      />
     </div>
   );
 }

@@ -7,7 +7,10 @@ export default async function SettingsPage() {
   const queryClient = getQueryClient();
   const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
   if (me.user.role !== "owner") return <OwnersOnly />;
-  await Promise.all([queryClient.prefetchQuery(trpc.admin.tokens.queryOptions()), queryClient.prefetchQuery(trpc.admin.staff.queryOptions())]);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.admin.tokens.queryOptions()),
+    queryClient.prefetchQuery(trpc.admin.staff.queryOptions()),
+  ]);
   return (
     <main className="mx-auto h-full max-w-4xl space-y-8 overflow-y-auto p-4 sm:p-6">
       <ApiTokensSection />

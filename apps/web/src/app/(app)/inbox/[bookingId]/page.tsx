@@ -10,7 +10,9 @@ export default async function ThreadPage({ params }: { params: Promise<{ booking
   const queryClient = getQueryClient();
   // Another workshop's booking answers NOT_FOUND, exactly like one that does not exist.
   const [thread] = await Promise.all([
-    queryClient.fetchInfiniteQuery(trpc.messages.thread.infiniteQueryOptions(threadInput(id), { getNextPageParam: nextCursor })).catch(() => null),
+    queryClient
+      .fetchInfiniteQuery(trpc.messages.thread.infiniteQueryOptions(threadInput(id), { getNextPageParam: nextCursor }))
+      .catch(() => null),
     queryClient.prefetchInfiniteQuery(trpc.messages.list.infiniteQueryOptions(listInput(NO_FILTERS), { getNextPageParam: nextCursor })),
   ]);
   if (!thread) notFound();
