@@ -1,8 +1,16 @@
 import type { NextConfig } from "next";
 
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
 const config: NextConfig = {
   // The workspace packages are TypeScript source, compiled by Next.
-  transpilePackages: ["@minbil/api", "@minbil/contracts", "@minbil/db"],
+  transpilePackages: ["@minbil/api", "@minbil/contracts", "@minbil/db", "@minbil/demo"],
   // In-process database, native argon2 and the pg driver stay plain Node modules (not bundled).
   serverExternalPackages: [
     "@electric-sql/pglite",
@@ -13,9 +21,14 @@ const config: NextConfig = {
     "busboy",
     "pino",
     "file-type",
+    "fastify",
+    "rate-limiter-flexible",
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 
 export default config;

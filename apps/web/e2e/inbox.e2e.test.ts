@@ -134,7 +134,7 @@ describe("the staff inbox", () => {
     await page.getByTestId("composer-text").fill("Etter utlogging");
     await page.getByTestId("composer-text").press("Enter");
     await page.waitForURL("**/login?error=SessionRequired**");
-    await expect.poll(() => page.getByRole("alert").filter({ hasText: "Økten din er utløpt" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("alert").filter({ hasText: "Økten din er avsluttet" }).count()).toBe(1);
   });
 
   it("does not let staff of another workshop open the thread by its URL", async () => {

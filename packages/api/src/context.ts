@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@minbil/db/client";
 import type { AttachmentStorage } from "./attachments/storage";
 import type { EventBus } from "./events/event-bus";
-import { resolveAuth, type AuthContext, type StaffSession } from "./auth/auth-context";
+import { resolveAuth, type AuthResult, type StaffSession } from "./auth/auth-context";
+import type { RequestMeta } from "./auth/request-meta";
 
-/** What the server is made of; created once per process by the app (see apps/web/src/server/services.ts). */
+/** What the server is made of; created once per process by the app (see apps/web/src/server/runtime). */
 export interface Services {
   db: PrismaClient;
   storage: AttachmentStorage;
@@ -11,16 +12,21 @@ export interface Services {
 }
 
 export interface Context extends Services {
-  auth: AuthContext | null;
-  /** Why auth is null: no credentials at all, or credentials that are not (or no longer) valid. */
-  authFailure: "missing" | "invalid" | null;
+  request: RequestMeta;
+  /**
+   * Who is calling: a Bearer token (partner systems) or a staff session (the inbox), resolved once, on
+   * first use. REST routes ask before they read a request body; procedures ask in their middleware, so
+   * a database outage while authorizing answers like any other outage (503), not as a crash.
+   */
+  getAuth(): Promise<AuthResult>;
 }
 
-/**
- * The one place a request becomes a caller: a Bearer token (partner systems) or a staff session (the
- * inbox) resolves to a workshop, and every procedure and REST route is scoped by it.
- */
-export async function createContext(opts: { services: Services; headers: Headers; session: StaffSession | null }): Promise<Context> {
-  const result = await resolveAuth(opts.services.db, opts.headers, opts.session);
-  return { ...opts.services, auth: result.auth, authFailure: result.failure };
+/** The one place a request becomes a caller; every procedure and REST route is scoped by it. */
+export function createContext(opts: { services: Services; request: RequestMeta; session: StaffSession | null }): Context {
+  let auth: Promise<AuthResult> | undefined;
+  return {
+    ...opts.services,
+    request: opts.request,
+    getAuth: () => (auth ??= resolveAuth(opts.services.db, opts.request, opts.session)),
+  };
 }

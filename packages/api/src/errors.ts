@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { REST_ERROR_CODES, type RestErrorCode } from "@minbil/contracts/rest/errors";
+import { REST_ERROR_CODES, type FieldIssue, type RestErrorCode } from "@minbil/contracts/rest/errors";
 
 type TrpcCode = ConstructorParameters<typeof TRPCError>[0]["code"];
 
@@ -9,21 +9,25 @@ const TRPC_CODE_OF: Record<RestErrorCode, TrpcCode> = {
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
   METHOD_NOT_ALLOWED: "METHOD_NOT_SUPPORTED",
+  REQUEST_TIMEOUT: "TIMEOUT",
   CONFLICT: "CONFLICT",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   VALIDATION_FAILED: "UNPROCESSABLE_CONTENT",
   IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
-  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
   INTERNAL_ERROR: "INTERNAL_SERVER_ERROR",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
-/** The API's own error code and details, carried as the cause of a TRPCError. */
+/** The API's own error code, sentence and field problems, carried as the cause of a TRPCError. */
 export class ApiErrorCause extends Error {
   constructor(
     readonly code: RestErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly details?: FieldIssue[],
+    /** Seconds after which a retry may succeed (429, 503). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "ApiErrorCause";
@@ -35,8 +39,15 @@ export class ApiErrorCause extends Error {
 }
 
 /** An error a client can act on. Thrown by handlers; REST and tRPC both answer with its code and sentence. */
-export function apiError(code: RestErrorCode, message: string, details?: unknown): TRPCError {
-  return new TRPCError({ code: TRPC_CODE_OF[code], message, cause: new ApiErrorCause(code, message, details) });
+export function apiError(code: RestErrorCode, message: string, details?: FieldIssue[], retryAfter?: number): TRPCError {
+  return new TRPCError({ code: TRPC_CODE_OF[code], message, cause: new ApiErrorCause(code, message, details, retryAfter) });
+}
+
+/** A refused field: 422 naming it. */
+export function fieldError(field: string, message: string): TRPCError {
+  return apiError("VALIDATION_FAILED", `Validation failed: ${message.startsWith(field) ? message : `${field}: ${message}`}`, [
+    { field, message },
+  ]);
 }
 
 export const bookingNotFound = (bookingId: number) => apiError("NOT_FOUND", `Booking ${bookingId} was not found`);

@@ -1,8 +1,11 @@
 import pino from "pino";
+import { apiEnv } from "./env";
+
+const env = apiEnv();
 
 /** Structured logs. Authorization headers, cookies and tokens are redacted wherever they appear. */
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
   redact: {
     paths: [
       "*.authorization",
@@ -13,6 +16,7 @@ export const logger = pino({
       "*.password",
       "headers.authorization",
       "req.headers.authorization",
+      "req.headers.cookie",
     ],
     censor: "[redacted]",
   },

@@ -1,19 +1,19 @@
 import { initTRPC } from "@trpc/server";
-import { ZodError, z } from "zod";
 import type { Context } from "./context";
+import type { AuthContext, AuthFailure } from "./auth/auth-context";
+import { describeError } from "./describe-error";
 import { ApiErrorCause, apiError } from "./errors";
 
 const t = initTRPC.context<Context>().create({
+  // Stack traces stay in our logs, never in answers.
+  isDev: false,
   errorFormatter({ shape, error }) {
-    const cause = error.cause;
+    // The same sentence, code and field problems as the REST API answers with (see describeError).
+    const described = describeError(error);
     return {
       ...shape,
-      data: {
-        ...shape.data,
-        // The same machine-readable code the REST API answers with, and validation issues by field.
-        appCode: cause instanceof ApiErrorCause ? cause.code : cause instanceof ZodError ? "VALIDATION_FAILED" : null,
-        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
-      },
+      message: described.message,
+      data: { ...shape.data, appCode: described.code, details: described.details ?? null, retryAfter: described.retryAfter ?? null },
     };
   },
 });
@@ -21,22 +21,50 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * Every procedure: an outage of the database answers 503 SERVICE_UNAVAILABLE (with a retry hint) rather
+ * than 500, whichever query hit it.
+ */
+const baseProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && !(result.error.cause instanceof ApiErrorCause)) {
+    const described = describeError(result.error);
+    if (described.code === "SERVICE_UNAVAILABLE") throw apiError("SERVICE_UNAVAILABLE", described.message, undefined, described.retryAfter);
+  }
+  return result;
+});
+
 /** For procedures anyone may call (none of the messaging ones). */
-export const publicProcedure = t.procedure;
+export const publicProcedure = baseProcedure;
+
+export function authFailureError(failure: AuthFailure) {
+  switch (failure) {
+    case "invalid":
+      return apiError("UNAUTHORIZED", "The access token or session is invalid, expired or revoked");
+    case "cross_site":
+      return apiError("FORBIDDEN", "Cross-site request refused: state-changing requests must come from the inbox's own pages");
+    case "missing":
+      return apiError("UNAUTHORIZED", "Authentication required: send Authorization: Bearer <workshop API token>");
+  }
+}
 
 /** Signed in as staff or calling with a workshop API token; `ctx.auth` names the workshop. */
-export const workshopProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.auth) {
-    throw ctx.authFailure === "invalid"
-      ? apiError("UNAUTHORIZED", "The access token is invalid, expired or revoked")
-      : apiError("UNAUTHORIZED", "Authentication required: send Authorization: Bearer <workshop API token>");
-  }
-  return next({ ctx: { ...ctx, auth: ctx.auth } });
+export const workshopProcedure = baseProcedure.use(async ({ ctx, next }) => {
+  const { auth, failure } = await ctx.getAuth();
+  if (!auth) throw authFailureError(failure);
+  return next({ ctx: { ...ctx, auth } satisfies Context & { auth: AuthContext } });
 });
 
 /** A signed-in owner of the workshop (not an API token, not plain staff). */
 export const ownerProcedure = workshopProcedure.use(({ ctx, next }) => {
   const actor = ctx.auth.actor;
   if (actor.kind !== "staff" || actor.role !== "OWNER") throw apiError("FORBIDDEN", "Only the workshop's owners can do this");
+  return next({ ctx: { ...ctx, auth: { ...ctx.auth, actor } } });
+});
+
+/** A signed-in staff member (not an API token). */
+export const staffProcedure = workshopProcedure.use(({ ctx, next }) => {
+  const actor = ctx.auth.actor;
+  if (actor.kind !== "staff") throw apiError("FORBIDDEN", "Only signed-in staff can do this");
   return next({ ctx: { ...ctx, auth: { ...ctx.auth, actor } } });
 });

@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { dbEnv, type DbEnv } from "./env";
 
 /** Where the data lives: a PostgreSQL server, or the embedded PostgreSQL (PGlite) in a folder. */
 export type DatabaseConfig =
-  { kind: "postgres"; url: string } | { kind: "embedded"; dataDir: string; pgliteDir: string; socketDir: string };
+  | { kind: "postgres"; url: string; poolSize: number; connectTimeoutMs: number; queryTimeoutMs: number }
+  | { kind: "embedded"; dataDir: string; pgliteDir: string; socketDir: string };
 
 /** The workspace root: the nearest folder upwards that holds pnpm-workspace.yaml. */
 export function findWorkspaceRoot(from: string = process.cwd()): string {
@@ -17,23 +19,20 @@ export function findWorkspaceRoot(from: string = process.cwd()): string {
 }
 
 /** The folder for the embedded database and stored attachments (MINBIL_DATA_DIR, default `<repo>/.data`). */
-export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataDir(env: Pick<DbEnv, "MINBIL_DATA_DIR"> = dbEnv()): string {
   return path.resolve(/* turbopackIgnore: true */ env.MINBIL_DATA_DIR ?? path.join(findWorkspaceRoot(), ".data"));
 }
 
-export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const url = env.DATABASE_URL?.trim();
-  if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new Error("DATABASE_URL must be a postgresql:// connection string (leave it unset for the embedded database).");
-    }
-    return { kind: "postgres", url };
+export function resolveDatabaseConfig(env: DbEnv = dbEnv()): DatabaseConfig {
+  if (env.DATABASE_URL) {
+    return {
+      kind: "postgres",
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
+    };
   }
   const dataDir = resolveDataDir(env);
-  return {
-    kind: "embedded",
-    dataDir,
-    pgliteDir: path.join(dataDir, "pglite"),
-    socketDir: path.join(dataDir, "run"),
-  };
+  return { kind: "embedded", dataDir, pgliteDir: path.join(dataDir, "pglite"), socketDir: path.join(dataDir, "run") };
 }

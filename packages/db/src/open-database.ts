@@ -11,6 +11,8 @@ import { isSocketServed, socketPath, SOCKET_PORT } from "./embedded/tool-socket"
 
 export interface Database {
   prisma: PrismaClient;
+  /** The pg pool on a PostgreSQL server (for libraries that take one, e.g. the rate limiter's store). */
+  pool?: pg.Pool;
   /** What the data sits in, for logs and for code that must know (e.g. benchmarks). */
   kind: "postgres" | "embedded" | "embedded-via-socket";
   /** The adapter factory, for the migration engine. */
@@ -25,14 +27,28 @@ export interface OpenOptions {
    * "tool": a command-line tool. It goes through the owner's socket when one is running.
    */
   role: "server" | "tool";
-  /** Size of the pg pool (PostgreSQL only). */
+  /** Size of the pg pool (PostgreSQL only); default from DATABASE_POOL_SIZE. */
   poolSize?: number;
+}
+
+/**
+ * A pool that gives up rather than hangs: a connection that cannot be made within the connect timeout,
+ * or a query without an answer within the query timeout, fails (and the request answers 503).
+ */
+export function createPool(config: Extract<DatabaseConfig, { kind: "postgres" }>, poolSize = config.poolSize): pg.Pool {
+  return new pg.Pool({
+    connectionString: config.url,
+    max: poolSize,
+    connectionTimeoutMillis: config.connectTimeoutMs,
+    query_timeout: config.queryTimeoutMs,
+    idleTimeoutMillis: 30_000,
+  });
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const config = options.config ?? resolveDatabaseConfig();
   if (config.kind === "postgres") {
-    return withPool("postgres", new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10 }));
+    return withPool("postgres", createPool(config, options.poolSize));
   }
 
   await mkdir(config.socketDir, { recursive: true });
@@ -61,10 +77,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 /** We own the pool (rather than letting the adapter create one) so that close() ends every connection,
  *  including the ones the migration engine opened through the same factory. */
 export function withPool(kind: Database["kind"], pool: pg.Pool, afterClose?: () => Promise<void>): Database {
-  return fromFactory(kind, new PrismaPg(pool), async () => {
+  const database = fromFactory(kind, new PrismaPg(pool), async () => {
     await pool.end();
     await afterClose?.();
   });
+  return { ...database, pool };
 }
 
 /** A Database over an adapter factory; `afterClose` releases what the factory stands on. */

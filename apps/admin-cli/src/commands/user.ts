@@ -1,18 +1,23 @@
 // pnpm run user create --workshop <slug> --email <e-mail> --name <name> [--role owner|staff]
 //   asks for the password (or reads one line from standard input when it is not a terminal)
 // pnpm run user list --workshop <slug>
-// pnpm run user disable --email <e-mail>
+// pnpm run user disable --workshop <slug> --email <e-mail>
+// pnpm run user set-password --workshop <slug> --email <e-mail>   asks for the new password; ends the user's sessions
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createStaffInput, STAFF_PASSWORD_MIN_LENGTH } from "@minbil/contracts/admin/staff.schema";
-import { createStaff, listStaff } from "@minbil/api/admin/staff.handler";
+import { createStaff, listStaff, setStaffDisabled } from "@minbil/api/admin/staff.handler";
+import { hashPassword } from "@minbil/api/auth/password";
+import { revokeUserSessions } from "@minbil/api/auth/staff-sessions";
+import type { PrismaClient } from "@minbil/db/client";
 import { CommandError, runCommand } from "../run-command";
 import { findWorkshop } from "../find-workshop";
 
 const USAGE = `Usage:
   pnpm run user create --workshop <slug> --email <e-mail> --name <name> [--role owner|staff]
   pnpm run user list --workshop <slug>
-  pnpm run user disable --email <e-mail>`;
+  pnpm run user disable --workshop <slug> --email <e-mail>
+  pnpm run user set-password --workshop <slug> --email <e-mail>`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -58,12 +63,25 @@ await runCommand(async ({ prisma }) => {
     const users = await listStaff({ db: prisma, workshopId: workshop.id });
     console.table(users.map((u) => ({ email: u.email, name: u.name, role: u.role, status: u.disabled ? "disabled" : "active" })));
   } else if (action === "disable") {
-    const email = values.email?.trim().toLowerCase();
-    const user = email ? await prisma.user.findUnique({ where: { email } }) : null;
-    if (!user) throw new CommandError(`No user with e-mail ${email ?? "(none given)"}.\n${USAGE}`);
-    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    console.log(`Disabled ${user.email}: signing in and open sessions stop working.`);
+    const { workshop, user } = await findUser(prisma);
+    // The same handler as the settings page: the user's sessions end at once.
+    await setStaffDisabled({ db: prisma, workshopId: workshop.id, actingUserId: "" }, { id: user.id, disabled: true });
+    console.log(`Disabled ${user.email} in ${workshop.slug}: signing in and open sessions stop working.`);
+  } else if (action === "set-password") {
+    const { workshop, user } = await findUser(prisma);
+    const { password } = createStaffInput.pick({ password: true }).parse({ password: await readPassword() });
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+    const ended = await revokeUserSessions(prisma, user.id);
+    console.log(`Set a new password for ${user.email} in ${workshop.slug}; ended ${ended} open session(s).`);
   } else {
     throw new CommandError(USAGE);
   }
 });
+
+async function findUser(prisma: PrismaClient) {
+  const workshop = await findWorkshop(prisma, values.workshop, USAGE);
+  const email = values.email?.trim().toLowerCase();
+  const user = email ? await prisma.user.findUnique({ where: { workshopId_email: { workshopId: workshop.id, email } } }) : null;
+  if (!user) throw new CommandError(`No user with e-mail ${email ?? "(none given)"} in ${workshop.slug}.\n${USAGE}`);
+  return { workshop, user };
+}

@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -6,7 +6,6 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 
 const WEB_DIR = path.resolve(import.meta.dirname, "../..");
-const CLI_DIR = path.resolve(WEB_DIR, "../admin-cli");
 export const E2E_TOKEN = "e2e-nordlys-token-0123456789";
 
 declare module "vitest" {
@@ -31,7 +30,7 @@ function freePort(): Promise<number> {
 let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 
-/** Seeds a fresh data folder and starts the built app on a free port; tears both down afterwards. */
+/** Starts the built app on a free port over a fresh demo data folder (as `pnpm demo` does); tears both down afterwards. */
 export default async function setup(project: TestProject) {
   dataDir = await mkdtemp(path.join(tmpdir(), "minbil-e2e-"));
   const port = await freePort();
@@ -40,23 +39,18 @@ export default async function setup(project: TestProject) {
     ...process.env,
     MINBIL_DATA_DIR: dataDir,
     MINBIL_WS_ACCESS_TOKEN: E2E_TOKEN,
+    MINBIL_DEMO: "true",
     PORT: String(port),
     NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+    NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "warn",
   };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
-  execFileSync(path.join(CLI_DIR, "node_modules/.bin/tsx"), ["src/commands/seed.ts"], {
-    cwd: CLI_DIR,
-    env: { ...env, NODE_ENV: "development" },
-    stdio: "ignore",
-  });
-
-  server = spawn(path.join(WEB_DIR, "node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  server = spawn(path.join(WEB_DIR, "node_modules/.bin/tsx"), ["src/server/main.ts"], {
     cwd: WEB_DIR,
-    env: { ...env, NODE_ENV: "production" },
-    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { signOut } from "next-auth/react";
+import { signOut } from "~/app/login/actions";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
@@ -44,13 +44,12 @@ export function AppHeader() {
           </Link>
         )}
         <LanguageSwitch />
-        <button
-          type="button"
-          onClick={() => signOut({ callbackUrl: "/login" })}
-          className="rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100"
-        >
-          {t.signOut}
-        </button>
+        {/* A form, so signing out works without the page's script too; it ends the session on the server. */}
+        <form action={signOut}>
+          <button type="submit" className="rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100">
+            {t.signOut}
+          </button>
+        </form>
       </div>
     </header>
   );

@@ -18,6 +18,9 @@ import { fetchWithUploadProgress } from "./upload-progress";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
+/** Proves a request comes from our own pages (see packages/api/src/auth/csrf.ts). */
+const CSRF_HEADERS = { "x-minbil-csrf": "1" };
+
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {
   if (typeof window === "undefined") return makeQueryClient();
@@ -45,8 +48,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
           false: splitLink({
             // Files go as FormData, one request each, with upload progress.
             condition: (op) => isNonJsonSerializable(op.input),
-            true: httpLink({ url: "/api/trpc", fetch: fetchWithUploadProgress }),
-            false: httpBatchLink({ url: "/api/trpc" }),
+            true: httpLink({ url: "/api/trpc", fetch: fetchWithUploadProgress, headers: CSRF_HEADERS }),
+            false: httpBatchLink({ url: "/api/trpc", headers: CSRF_HEADERS, maxItems: 10 }),
           }),
         }),
       ],

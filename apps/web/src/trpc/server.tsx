@@ -5,6 +5,7 @@ import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { appRouter } from "@minbil/api/root";
 import { createContext } from "@minbil/api/context";
+import { metaFromHeaders } from "@minbil/api/auth/request-meta";
 import { getServices } from "~/server/services";
 import { getStaffSession } from "~/server/auth/staff-session";
 import { makeQueryClient } from "./query-client";
@@ -16,7 +17,7 @@ export const trpc = createTRPCOptionsProxy({
   router: appRouter,
   queryClient: getQueryClient,
   ctx: async () =>
-    createContext({ services: await getServices(), headers: new Headers(await headers()), session: await getStaffSession() }),
+    createContext({ services: await getServices(), request: metaFromHeaders("GET", await headers()), session: await getStaffSession() }),
 });
 
 export function HydrateClient({ children }: { children: React.ReactNode }) {

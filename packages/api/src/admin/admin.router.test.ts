@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext } from "../context";
-import { createCaller } from "../root";
+import { staffCaller, tokenCaller } from "../testing/callers";
 import { resolveApiToken } from "../auth/api-token";
 import { verifyPassword } from "../auth/password";
 import { createTestServices, type TestServices } from "../testing/test-services";
@@ -12,7 +11,7 @@ let fjord: Awaited<ReturnType<typeof createWorkshopFixture>>;
 let owner: { id: string };
 let staff: { id: string };
 
-const as = async (userId: string) => createCaller(await createContext({ services, headers: new Headers(), session: { userId } }));
+const as = (userId: string) => staffCaller(services, userId);
 
 beforeAll(async () => {
   services = await createTestServices();
@@ -69,9 +68,7 @@ describe("settings procedures", () => {
   it("are for owners only", async () => {
     const caller = await as(staff.id);
     await expect(caller.admin.tokens()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const token = createCaller(
-      await createContext({ services, headers: new Headers({ authorization: `Bearer ${nordlys.token.secret}` }), session: null }),
-    );
+    const token = tokenCaller(services, nordlys.token.secret);
     await expect(token.admin.createToken({ name: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

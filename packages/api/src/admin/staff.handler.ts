@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { PrismaClient } from "@minbil/db/client";
-import { Prisma } from "@minbil/db/client";
+import { prismaErrorCode } from "@minbil/db/database-errors";
 import { staffDto, type createStaffInput, type setStaffDisabledInput } from "@minbil/contracts/admin/staff.schema";
 import { hashPassword } from "../auth/password";
 import { apiError } from "../errors";
+import { revokeUserSessions } from "../auth/staff-sessions";
 
 type Deps = { db: PrismaClient; workshopId: string };
 
@@ -35,8 +36,8 @@ export async function createStaff(deps: Deps, input: z.output<typeof createStaff
     });
     return toStaffDto(row);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw apiError("CONFLICT", "A user with this e-mail exists already");
+    // E-mails are unique per workshop, so this names only the caller's own staff.
+    if (prismaErrorCode(error) === "P2002") throw apiError("CONFLICT", "Someone in your workshop already has this e-mail address");
     throw error;
   }
 }
@@ -49,5 +50,7 @@ export async function setStaffDisabled(deps: Deps & { actingUserId: string }, in
     data: { disabledAt: input.disabled ? new Date() : null },
   });
   if (!count) throw apiError("NOT_FOUND", "User not found");
+  // A disabled user's sessions end at once (the session check refuses them too; this also tidies up).
+  if (input.disabled) await revokeUserSessions(deps.db, input.id);
   return toStaffDto(await deps.db.user.findUniqueOrThrow({ where: { id: input.id } }));
 }

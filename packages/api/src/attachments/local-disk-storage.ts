@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { access, constants, mkdir, opendir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import type { AttachmentStorage } from "./storage";
+import type { AttachmentStorage, StoredObject } from "./storage";
 
 /** Attachments as files under one folder (by default `<data folder>/attachments`). */
 export class LocalDiskStorage implements AttachmentStorage {
@@ -53,5 +53,34 @@ export class LocalDiskStorage implements AttachmentStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<StoredObject> {
+    yield* this.walk(path.resolve(this.root));
+  }
+
+  private async *walk(dir: string): AsyncIterable<StoredObject> {
+    let entries;
+    try {
+      entries = await opendir(dir);
+    } catch {
+      return; // nothing stored yet
+    }
+    for await (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        yield* this.walk(full);
+      } else if (entry.isFile()) {
+        const info = await stat(full).catch(() => null);
+        if (!info) continue;
+        const key = path.relative(path.resolve(this.root), full).split(path.sep).join("/");
+        yield { key, modifiedAt: info.mtime, partial: entry.name.endsWith(".partial") };
+      }
+    }
+  }
+
+  async check(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    await access(this.root, constants.W_OK);
   }
 }

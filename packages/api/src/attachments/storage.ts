@@ -1,5 +1,13 @@
 import type { Readable } from "node:stream";
 
+/** One stored object, as the leftover sweeper sees it. */
+export interface StoredObject {
+  key: string;
+  modifiedAt: Date;
+  /** A write that never finished (a crash mid-upload); never referenced by a row. */
+  partial: boolean;
+}
+
 /** Where attachment bytes live. Local disk by default; an object store can implement the same. */
 export interface AttachmentStorage {
   /** Stores a stream under `key`; returns its size and hex SHA-256. Leaves nothing behind on failure. */
@@ -7,4 +15,8 @@ export interface AttachmentStorage {
   /** The stored bytes, or null when there is nothing under `key`. */
   get(key: string): Promise<Readable | null>;
   delete(key: string): Promise<void>;
+  /** Every stored object, for the leftover sweeper. */
+  list(): AsyncIterable<StoredObject>;
+  /** Throws when the storage cannot be used (for the readiness check). */
+  check(): Promise<void>;
 }

@@ -1,8 +1,9 @@
-import { type z } from "zod";
-import { apiError } from "../errors";
+import type { z } from "zod";
+import { fieldError } from "../errors";
 
 // Keyset pagination: a cursor is the sort key of the last row of a page, opaque to clients
-// (base64url JSON), so the next page is one indexed range read however deep it is.
+// (base64url JSON), so the next page is one indexed range read however deep it is. Decoded cursors are
+// validated against the column types (a forged one with an id past 2^31-1 must not reach the database).
 
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
@@ -12,8 +13,6 @@ export function decodeCursor<T extends z.ZodType>(cursor: string, shape: T): z.o
   try {
     return shape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
-    throw apiError("VALIDATION_FAILED", "cursor is not valid: pass meta.next_cursor from the previous page", {
-      field: "cursor",
-    });
+    throw fieldError("cursor", "cursor is not valid: pass meta.next_cursor from the previous page");
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int4Id } from "@minbil/contracts/messages/ids.schema";
 import type { PrismaClient } from "@minbil/db/client";
 import { threadDetailDto, type ThreadDetailDto } from "@minbil/contracts/dto";
 import type { getThreadInput } from "@minbil/contracts/messages/get-thread.schema";
@@ -7,7 +8,7 @@ import { bookingSelect, toBookingDto, toCustomerDto } from "./booking.select";
 import { messageSelect, toMessageDto } from "./message.select";
 import { decodeCursor, encodeCursor } from "./cursor";
 
-const messageCursor = z.tuple([z.number().int().positive()]);
+const messageCursor = z.tuple([int4Id]);
 
 /**
  * One booking's thread: the newest `limit` messages, oldest first. meta.next_cursor pages back to

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int4Id } from "@minbil/contracts/messages/ids.schema";
 import type { Prisma, PrismaClient } from "@minbil/db/client";
 import { type BookingStatus } from "@minbil/db/client";
 import { threadListDto, type ThreadListDto } from "@minbil/contracts/dto";
@@ -6,9 +7,10 @@ import type { listThreadsInput } from "@minbil/contracts/messages/list-threads.s
 import { bookingSelect, toBookingDto, toCustomerDto } from "./booking.select";
 import { toSenderType } from "./message.select";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { normaliseSearch } from "./search-text";
+import { escapeLike, normaliseSearch } from "./search-text";
 
-const threadCursor = z.tuple([z.iso.datetime(), z.number().int()]);
+/** The last row's activity time and booking id. */
+const threadCursor = z.tuple([z.iso.datetime(), int4Id]);
 
 /**
  * The inbox: a workshop's threads, latest activity first. One range read on
@@ -29,7 +31,7 @@ export async function listThreads(
   if (input.unread) and.push({ unreadCount: { gt: 0 } });
   if (input.status) and.push({ booking: { status: input.status.toUpperCase() as BookingStatus } });
   const q = input.q ? normaliseSearch(input.q) : "";
-  if (q) and.push({ searchText: { contains: q } });
+  if (q) and.push({ searchText: { contains: escapeLike(q) } });
   if (and.length) where.AND = and;
 
   // One query: threads with booking, customer and last message joined (LATERAL), not one per relation.

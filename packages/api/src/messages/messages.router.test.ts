@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext } from "../context";
-import { createCaller } from "../root";
+import { anonymousCaller, ghostStaffCaller, staffCaller, tokenCaller } from "../testing/callers";
 import { hashPassword } from "../auth/password";
 import { createTestServices, type TestServices } from "../testing/test-services";
 import { createWorkshopFixture } from "../testing/fixtures";
@@ -14,9 +13,8 @@ let nordlys: Awaited<ReturnType<typeof createWorkshopFixture>>;
 let fjord: Awaited<ReturnType<typeof createWorkshopFixture>>;
 let kari: { id: string };
 
-const asStaff = async (userId: string) => createCaller(await createContext({ services, headers: new Headers(), session: { userId } }));
-const asToken = async (secret: string) =>
-  createCaller(await createContext({ services, headers: new Headers({ authorization: `Bearer ${secret}` }), session: null }));
+const asStaff = (userId: string) => staffCaller(services, userId);
+const asToken = async (secret: string) => tokenCaller(services, secret);
 
 beforeAll(async () => {
   services = await createTestServices();
@@ -69,9 +67,9 @@ describe("messages procedures", () => {
   });
 
   it("refuse callers without a valid session or token", async () => {
-    const anonymous = createCaller(await createContext({ services, headers: new Headers(), session: null }));
+    const anonymous = anonymousCaller(services);
     await expect(anonymous.messages.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    const ghost = await asStaff("no-such-user");
+    const ghost = ghostStaffCaller(services, kari.id);
     await expect(ghost.messages.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await services.db.user.update({ where: { id: kari.id }, data: { disabledAt: new Date() } });
     await expect((await asStaff(kari.id)).messages.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });

@@ -11,3 +11,8 @@ export function threadSearchText(parts: { customerName: string; reference: strin
   const registration = normaliseSearch(parts.registration);
   return [normaliseSearch(parts.customerName), normaliseSearch(parts.reference), registration, registration.replace(/ /g, "")].join(" | ");
 }
+
+/** Makes `%`, `_` and `\\` match themselves in a LIKE pattern (Prisma's `contains` does not escape them). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

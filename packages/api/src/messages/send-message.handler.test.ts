@@ -60,14 +60,14 @@ describe("sendMessage", () => {
     const user = await services.db.user.create({
       data: { workshopId: workshop.workshop.id, email: `ansatt-${booking.id}@example.no`, name: "Per Ansatt", passwordHash: "x" },
     });
-    const staff: Actor = { kind: "staff", userId: user.id, name: user.name, role: "STAFF" };
+    const staff: Actor = { kind: "staff", userId: user.id, sessionId: "s", name: user.name, role: "STAFF" };
     expect((await send({ booking_id: booking.id, body: "a", sender_type: "customer" })).message.sender).toBe("Kari Kunde");
     expect((await send({ booking_id: booking.id, body: "b" }, staff)).message.sender).toBe("Per Ansatt");
     expect((await send({ booking_id: booking.id, body: "c" })).message.sender).toBe("Send Bil");
   });
 
   it("does not let signed-in staff write as the customer", async () => {
-    const staff: Actor = { kind: "staff", userId: "u", name: "Per", role: "STAFF" };
+    const staff: Actor = { kind: "staff", userId: "u", sessionId: "s", name: "Per", role: "STAFF" };
     await expect(send({ booking_id: workshop.booking.id, body: "Jeg er kunden", sender_type: "customer" }, staff)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
@@ -82,6 +82,8 @@ describe("sendMessage", () => {
       put: (key, data) => (++puts === 2 ? Promise.reject(new Error("disk full")) : services.storage.put(key, data)),
       get: (key) => services.storage.get(key),
       delete: (key) => services.storage.delete(key),
+      list: () => services.storage.list(),
+      check: () => services.storage.check(),
     };
     const files = [file(PNG_BYTES, "a.png", "image/png"), file(PNG_BYTES, "b.png", "image/png")];
     await expect(
@@ -103,6 +105,8 @@ describe("sendMessage", () => {
       },
       get: (key) => services.storage.get(key),
       delete: (key) => services.storage.delete(key),
+      list: () => services.storage.list(),
+      check: () => services.storage.check(),
     };
     await expect(
       send({ booking_id: booking.id, attachments: [file(PNG_BYTES, "a.png", "image/png")] }, workshop.auth.actor, vanishing),

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@minbil/db/client";
-import { Prisma } from "@minbil/db/client";
+import { prismaErrorCode } from "@minbil/db/database-errors";
 import { IDEMPOTENCY_KEY_TTL_MS, type AttachmentContentType } from "@minbil/contracts/limits";
 import { messageDto, sendMessageResultDto, type SendMessageResultDto } from "@minbil/contracts/dto";
 import type { SendMessageCommand } from "@minbil/contracts/messages/send-message.schema";
@@ -56,7 +56,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
     throw apiError(
       "UNSUPPORTED_MEDIA_TYPE",
       `Unsupported file type: ${rejected.join(", ")}. Allowed are JPEG, PNG, WebP and HEIC images, PDF and plain text.`,
-      { files: rejected },
+      rejected.map((name) => ({ field: "attachments", message: `${name}: not a file type we take` })),
     );
   }
 
@@ -218,9 +218,9 @@ async function findReplay(db: PrismaClient, workshopId: string, key: string, req
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  return prismaErrorCode(error) === "P2002";
 }
 
 function isRecordNotFound(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+  return prismaErrorCode(error) === "P2025";
 }

@@ -13,7 +13,7 @@ export const apiTokenDto = z.object({
 export type ApiTokenDto = z.infer<typeof apiTokenDto>;
 
 export const createApiTokenInput = z.object({
-  name: storableText("name").trim().min(1, { error: "Give the token a name" }).max(100),
+  name: storableText("name").trim().min(1, { error: "Give the token a name" }).max(100, { error: "name must be at most 100 characters" }),
 });
 
 /** The secret is in this answer only: it is stored as a hash. */

@@ -14,7 +14,7 @@ export type StaffDto = z.infer<typeof staffDto>;
 export const STAFF_PASSWORD_MIN_LENGTH = 10;
 
 export const createStaffInput = z.object({
-  name: storableText("name").trim().min(1, { error: "Name is required" }).max(100),
+  name: storableText("name").trim().min(1, { error: "Name is required" }).max(100, { error: "name must be at most 100 characters" }),
   email: z.email({ error: "Enter a valid e-mail address" }).trim().toLowerCase().max(200),
   role: z.enum(["owner", "staff"]).default("staff"),
   password: z

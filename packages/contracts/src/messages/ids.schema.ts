@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const MAX_INT4 = 2_147_483_647;
+/** The largest value of a PostgreSQL integer column (ids, sequence numbers). */
+export const MAX_INT4 = 2_147_483_647;
 
 /** A booking id: a positive whole number, given as a number or as a string of digits (paths, forms). */
 export const bookingIdSchema = z
@@ -10,10 +11,18 @@ export const bookingIdSchema = z
   .pipe(
     z
       .number({ error: "booking_id must be a positive whole number" })
-      .int()
-      .positive()
+      .int({ error: "booking_id must be a positive whole number" })
+      .positive({ error: "booking_id must be a positive whole number" })
       .max(MAX_INT4, { error: "booking_id is out of range" }),
   );
 
+/** A positive value of an integer column, as found inside a page cursor. */
+export const int4Id = z.number().int().min(1).max(MAX_INT4);
+
 /** Opaque page cursor returned as meta.next_cursor. */
-export const cursorSchema = z.string().trim().min(1).max(200).optional();
+export const cursorSchema = z
+  .string({ error: "cursor must be text" })
+  .trim()
+  .min(1, { error: "cursor must not be empty" })
+  .max(200, { error: "cursor is not valid: pass meta.next_cursor from the previous page" })
+  .optional();

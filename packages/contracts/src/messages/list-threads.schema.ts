@@ -17,6 +17,6 @@ export const listThreadsInput = z.object({
   /** Only bookings in this status. */
   status: bookingStatusSchema.optional(),
   /** Matches customer name, vehicle registration number or booking reference (case-insensitive). */
-  q: storableText("q").trim().max(100).optional(),
+  q: storableText("q").trim().max(100, { error: "q must be at most 100 characters" }).optional(),
 });
 export type ListThreadsInput = z.input<typeof listThreadsInput>;

@@ -5,6 +5,8 @@ import { bookingIdSchema } from "./ids.schema";
 import { storableText } from "./text.schema";
 
 const MB = 1024 * 1024;
+/** Marks a size issue: the API answers it with 413, as it does for a body cut off while streaming. */
+export const TOO_LARGE = { status: 413 } as const;
 
 export const idempotencyKeySchema = z
   .string({ error: "Idempotency-Key must be text" })
@@ -18,6 +20,7 @@ export const attachmentFileSchema = z
   .instanceof(File, { error: "attachments must be files" })
   .refine((file) => file.size <= ATTACHMENT_LIMITS.maxFileBytes, {
     error: `each file must be at most ${ATTACHMENT_LIMITS.maxFileBytes / MB} MB`,
+    params: TOO_LARGE,
   })
   .refine((file) => file.size > 0, { error: "files must not be empty" });
 
@@ -39,6 +42,7 @@ export const sendMessageInput = z
       .max(ATTACHMENT_LIMITS.maxFiles, { error: `at most ${ATTACHMENT_LIMITS.maxFiles} files per message` })
       .refine((files) => files.reduce((sum, file) => sum + file.size, 0) <= ATTACHMENT_LIMITS.maxRequestBytes, {
         error: `files may add up to at most ${ATTACHMENT_LIMITS.maxRequestBytes / MB} MB per message`,
+        params: TOO_LARGE,
       })
       .default([]),
     /** Makes retries safe: the same key and request within 24 h returns the first message. */

@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/** One problem with one field of a request. */
+export const fieldIssue = z.object({
+  /** The field, as the client named it (`booking_id`, `attachments`, `cursor`, or `(body)` for the whole body). */
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof fieldIssue>;
+
 /** Every REST error answers with this body. */
 export const restErrorBody = z.object({
   success: z.literal(false),
@@ -8,23 +16,27 @@ export const restErrorBody = z.object({
   error: z.object({
     /** Stable machine-readable code, e.g. VALIDATION_FAILED. */
     code: z.string(),
-    details: z.unknown().optional(),
+    /** The problems by field, when the request had any (always a list). */
+    details: z.array(fieldIssue).optional(),
   }),
 });
 export type RestErrorBody = z.infer<typeof restErrorBody>;
 
+/** Our error codes and the HTTP status each answers with. */
 export const REST_ERROR_CODES = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
-  TOO_MANY_REQUESTS: 429,
+  RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 export type RestErrorCode = keyof typeof REST_ERROR_CODES;

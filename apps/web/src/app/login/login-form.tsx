@@ -1,56 +1,77 @@
 "use client";
 
-import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { useActionState } from "react";
 import { useI18n } from "~/i18n/i18n-provider";
+import { signIn, type SignInState } from "./actions";
 
-export function LoginForm({ expired, callbackUrl }: { expired: boolean; callbackUrl: string }) {
+export type LoginNotice = "sessionEnded" | "signedOut" | "unavailable";
+
+/**
+ * The sign-in form posts to a Server Action: it works as a plain HTML form before the page's script has
+ * loaded (or without it), and the answer comes back in the user's language.
+ */
+export function LoginForm({ notice, callbackUrl }: { notice: LoginNotice | null; callbackUrl: string }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(expired ? t.sessionExpired : null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
-    if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
-      return;
-    }
-    setBusy(false);
-    setError(t.signInFailed);
-  }
+  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, { error: null });
+  const message =
+    state.error === "invalid"
+      ? t.signInFailed
+      : state.error === "rate_limited"
+        ? t.signInRateLimited(state.waitMinutes ?? 1)
+        : state.error === "unavailable"
+          ? t.serviceUnavailable
+          : notice === "sessionEnded"
+            ? t.sessionEnded
+            : notice === "unavailable"
+              ? t.serviceUnavailable
+              : null;
 
   return (
     <form
-      onSubmit={submit}
+      action={action}
       className="w-full max-w-sm space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
       aria-labelledby="login-title"
     >
       <h1 id="login-title" className="text-xl font-semibold">
         {t.appName}
       </h1>
-      <Field id="email" label={t.email} type="email" autoComplete="username" />
+      {notice === "signedOut" && !state.error && (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
+          {t.signedOut}
+        </p>
+      )}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field id="email" label={t.email} type="email" autoComplete="username" defaultValue={state.email} />
       <Field id="password" label={t.password} type="password" autoComplete="current-password" />
-      {error && (
+      {message && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
+          {message}
         </p>
       )}
       <button
         type="submit"
-        disabled={busy}
+        disabled={pending}
         className="w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
       >
-        {busy ? t.signingIn : t.signIn}
+        {pending ? t.signingIn : t.signIn}
       </button>
     </form>
   );
 }
 
-function Field({ id, label, type, autoComplete }: { id: string; label: string; type: string; autoComplete: string }) {
+function Field({
+  id,
+  label,
+  type,
+  autoComplete,
+  defaultValue,
+}: {
+  id: string;
+  label: string;
+  type: string;
+  autoComplete: string;
+  defaultValue?: string;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">
@@ -61,6 +82,7 @@ function Field({ id, label, type, autoComplete }: { id: string; label: string; t
         name={id}
         type={type}
         autoComplete={autoComplete}
+        defaultValue={defaultValue}
         required
         className="w-full rounded-md border border-slate-300 px-3 py-2 focus:outline-2 focus:outline-blue-600"
       />

@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from "fastify";
+import { REST_ERROR_CODES, type RestErrorCode } from "@minbil/contracts/rest/errors";
+import type { StaffSession } from "../auth/auth-context";
+import { metaFromNode } from "../auth/request-meta";
+import { createContext, type Context, type Services } from "../context";
+import { apiError } from "../errors";
+import { logger } from "../logger";
+import { registerMessagesRoutes } from "../rest/messages.routes";
+import { discardUnreadBody } from "./body-watchdog";
+import { sendError } from "./error-reply";
+import { registerHealthRoutes, type ReadinessReport } from "./health.routes";
+import { registerTrpcEndpoint } from "./trpc-endpoint";
+
+export interface HttpAppDeps {
+  /** The services; rejects with 503 SERVICE_UNAVAILABLE while the database is not ready. */
+  getServices(): Promise<Services>;
+  /** The staff session a request's cookie names, if any (the web app knows the cookie). */
+  getSession(headers: IncomingHttpHeaders): Promise<StaffSession | null>;
+  readiness(): Promise<ReadinessReport>;
+  /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); false: none. */
+  trustProxy: FastifyServerOptions["trustProxy"];
+  /** Aborted at shutdown: open event streams end so clients reconnect to another instance. */
+  shutdownSignal: AbortSignal;
+  /** Requests that are not the API's (the pages): handed on untouched. */
+  fallback?: (request: IncomingMessage, response: ServerResponse) => void;
+}
+
+/** Paths the API server answers itself; everything else goes to the fallback (Next.js). */
+export function isApiPath(url: string | undefined): boolean {
+  return !!url && /^\/api\/(ws|trpc|livez|readyz)(\/|\?|$)/.test(url);
+}
+
+const REQUEST_ID = /^[\w.:@-]{1,128}$/;
+
+/**
+ * The HTTP server of the API: REST under /api/ws, tRPC under /api/trpc, health checks. Request bodies
+ * are never parsed by the framework: each route reads its own, after it has authorized the caller.
+ */
+export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // One log line per request, written by our onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: deps.trustProxy,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Slow-loris protection: the headers must arrive within 20 s; bodies are watched by our readers.
+    ...(deps.fallback
+      ? {
+          serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void): Server => {
+            const server = createServer((request, response) =>
+              isApiPath(request.url) ? handler(request, response) : deps.fallback!(request, response),
+            );
+            server.headersTimeout = 20_000;
+            server.requestTimeout = 300_000;
+            return server;
+          },
+        }
+      : {}),
+  });
+
+  // Bodies are read by the routes themselves (after authorization, with limits): no framework parsing.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", (_request, _payload, done) => done(null));
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("X-Request-Id", request.id);
+    reply.header("X-Content-Type-Options", "nosniff");
+    reply.header("Referrer-Policy", "no-referrer");
+    reply.header("Cache-Control", "no-store");
+    reply.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    if (request.protocol === "https") reply.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  });
+  // A request answered before its body was read (refused upload, failed authentication): let the client
+  // finish sending and keep its connection, rather than resetting it.
+  app.addHook("onSend", async (request) => discardUnreadBody(request.raw));
+  app.addHook("onResponse", async (request, reply) => {
+    logger.info(
+      {
+        reqId: request.id,
+        method: request.method,
+        route: request.routeOptions.url ?? request.url.split("?")[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      "request",
+    );
+  });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    sendError(reply, apiError("NOT_FOUND", `No endpoint ${request.method} ${request.url.split("?")[0]}`)),
+  );
+  app.setErrorHandler(async (error, _request, reply) => {
+    // The framework's own refusals (a malformed URL, say) in our error shape; anything else is ours.
+    const status = (error as { statusCode?: number }).statusCode;
+    const code =
+      status && status < 500
+        ? (Object.entries(REST_ERROR_CODES).find(([, value]) => value === status)?.[0] as RestErrorCode | undefined)
+        : undefined;
+    return sendError(reply, code ? apiError(code, "The request could not be handled: " + codeSentence(code)) : error);
+  });
+
+  const contextFor = async (request: FastifyRequest): Promise<Context> => {
+    const services = await deps.getServices();
+    const session = request.headers.authorization === undefined ? await deps.getSession(request.headers) : null;
+    return createContext({ services, request: metaFromNode(request.method, request.headers), session });
+  };
+  registerMessagesRoutes(app, { contextFor });
+  registerTrpcEndpoint(app, { contextFor, shutdownSignal: deps.shutdownSignal });
+  registerHealthRoutes(app, deps.readiness);
+  return app;
+}
+
+function codeSentence(code: RestErrorCode): string {
+  return code.toLowerCase().replaceAll("_", " ");
+}

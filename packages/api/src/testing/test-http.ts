@@ -1,0 +1,43 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { FastifyInstance } from "fastify";
+import type { StaffSession } from "../auth/auth-context";
+import type { Services } from "../context";
+import { createHttpApp } from "../http/http-app";
+
+/** The API's HTTP server over real services, for tests (requests go in-process through `inject`). */
+export async function createTestHttpApp(
+  services: Services,
+  options: { getSession?: (headers: IncomingHttpHeaders) => Promise<StaffSession | null> } = {},
+): Promise<FastifyInstance> {
+  const app = createHttpApp({
+    getServices: async () => services,
+    getSession: options.getSession ?? (async () => null),
+    readiness: async () => ({ ready: true, checks: {} }),
+    trustProxy: false,
+    shutdownSignal: new AbortController().signal,
+  });
+  await app.ready();
+  return app;
+}
+
+/** fetch()-like calls into the app: the test reads a real `Response`. */
+export function fetchApp(app: FastifyInstance) {
+  return async (path: string, init: RequestInit = {}): Promise<Response> => {
+    const request = new Request(`http://localhost:5000${path}`, init);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    const body = init.body === undefined ? undefined : Buffer.from(await request.arrayBuffer());
+    const result = await app.inject({
+      method: request.method as "GET",
+      url: path,
+      headers,
+      ...(body ? { payload: body } : {}),
+    });
+    const responseHeaders = new Headers();
+    for (const [name, value] of Object.entries(result.headers)) {
+      if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(", ") : String(value));
+    }
+    const empty = result.statusCode === 204 || result.statusCode === 304 || request.method === "HEAD";
+    return new Response(empty ? null : new Uint8Array(result.rawPayload), { status: result.statusCode, headers: responseHeaders });
+  };
+}
