@@ -8,6 +8,11 @@ export function apiEnv(runtimeEnv: Record<string, string | undefined> = process.
       NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
       /** pino level; tests are silent by default. */
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+      /**
+       * A request body must keep arriving at 10 kB/s or more, measured over windows of this many
+       * milliseconds; a slower one is cut off with 408 (a trickling upload must not hold a connection).
+       */
+      HTTP_BODY_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
     },
     runtimeEnv,
     emptyStringAsUndefined: true,

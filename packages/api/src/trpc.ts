@@ -22,14 +22,15 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /**
- * Every procedure: an outage of the database answers 503 SERVICE_UNAVAILABLE (with a retry hint) rather
- * than 500, whichever query hit it.
+ * Every procedure answers errors with the status REST gives them: invalid input 422 (tRPC's own is
+ * 400), a size limit 413, an outage of the database 503 with a retry hint (not 500), whichever step
+ * raised it. Internal errors stay as they are (500, with a generic message; see errorFormatter).
  */
 const baseProcedure = t.procedure.use(async ({ next }) => {
   const result = await next();
   if (!result.ok && !(result.error.cause instanceof ApiErrorCause)) {
     const described = describeError(result.error);
-    if (described.code === "SERVICE_UNAVAILABLE") throw apiError("SERVICE_UNAVAILABLE", described.message, undefined, described.retryAfter);
+    if (!described.internal) throw apiError(described.code, described.message, described.details, described.retryAfter);
   }
   return result;
 });

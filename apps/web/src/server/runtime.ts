@@ -138,7 +138,8 @@ async function openWithRetry(report: (line: string) => void, stopped: () => bool
       await database?.close().catch(() => {});
       // Only a server that is not there (yet) is waited for; anything else is a fault to fix.
       if (config.kind !== "postgres" || !isDatabaseUnavailable(error) || stopped()) throw error;
-      const waitSeconds = Math.min(attempt * 2, 10);
+      // Short pauses: the server should be ready within seconds of PostgreSQL coming back.
+      const waitSeconds = Math.min(attempt, 3);
       const line = `waiting for ${where} (${shortReason(error)}); attempt ${attempt}, next in ${waitSeconds} s`;
       report(`starting: ${line}`);
       logger.warn(line);

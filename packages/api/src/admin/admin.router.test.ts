@@ -65,6 +65,24 @@ describe("settings procedures", () => {
     await expect(caller.admin.setStaffDisabled({ id: owner.id, disabled: true })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
   });
 
+  it("never tell an owner whether an e-mail address belongs to another workshop", async () => {
+    const fjordStaff = await services.db.user.create({
+      data: { workshopId: fjord.workshop.id, email: "hemmelig@fjord.no", name: "Hos Fjord", passwordHash: "x" },
+    });
+    const caller = await as(owner.id);
+    // Another workshop's address is just an address: the account is made here, theirs is untouched.
+    const created = await caller.admin.createStaff({ name: "Ny", email: "hemmelig@fjord.no", password: "et-langt-passord", role: "staff" });
+    expect(created.email).toBe("hemmelig@fjord.no");
+    expect(await services.db.user.findUniqueOrThrow({ where: { id: fjordStaff.id } })).toMatchObject({
+      workshopId: fjord.workshop.id,
+      name: "Hos Fjord",
+    });
+    // Only a colleague in one's own workshop is a conflict.
+    await expect(
+      caller.admin.createStaff({ name: "Igjen", email: "hemmelig@fjord.no", password: "et-langt-passord", role: "staff" }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "Someone in your workshop already has this e-mail address" });
+  });
+
   it("are for owners only", async () => {
     const caller = await as(staff.id);
     await expect(caller.admin.tokens()).rejects.toMatchObject({ code: "FORBIDDEN" });

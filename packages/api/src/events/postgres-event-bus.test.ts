@@ -4,7 +4,7 @@ import { createPostgresEventBus } from "./postgres-event-bus";
 const url = process.env.TEST_DATABASE_URL;
 
 // Needs a PostgreSQL server: runs in the TEST_DATABASE_URL run of the suite (CI runs both).
-describe.skipIf(!url)("PostgreSQL event bus", () => {
+describe.skipIf(!url)("PostgreSQL event bus (needs a PostgreSQL server: runs in the TEST_DATABASE_URL pass of the suite)", () => {
   it("wakes listeners in this process at once and in another process through NOTIFY, once each", async () => {
     const a = createPostgresEventBus(url!);
     const b = createPostgresEventBus(url!);

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { apiEnv } from "../env";
 
 // Bodies that trickle in hold a connection and a request slot while costing the client nothing. While
 // we read a body (and while we discard what a refused request still sends), at least MIN_BYTES must
@@ -6,7 +7,17 @@ import type { IncomingMessage } from "node:http";
 // minimum rate (requestTimeout bounds the whole request, which must allow a slow 25 MB upload), and the
 // HTTP libraries we use do not offer one, hence these few lines.
 
-export const BODY_MIN_RATE = { windowMs: 30_000, minBytes: 300 * 1024 } as const;
+const MIN_BYTES_PER_SECOND = 10 * 1024;
+let configured: { windowMs: number; minBytes: number } | undefined;
+
+/** The window (HTTP_BODY_TIMEOUT_MS) and the bytes that must arrive in it. */
+export function bodyMinRate(): { windowMs: number; minBytes: number } {
+  if (!configured) {
+    const windowMs = apiEnv().HTTP_BODY_TIMEOUT_MS;
+    configured = { windowMs, minBytes: Math.round((windowMs / 1000) * MIN_BYTES_PER_SECOND) };
+  }
+  return configured;
+}
 
 /**
  * Calls `onTooSlow` when fewer than `minBytes` arrived during a whole `windowMs`. Returns a function
@@ -15,7 +26,7 @@ export const BODY_MIN_RATE = { windowMs: 30_000, minBytes: 300 * 1024 } as const
 export function watchBodyRate(
   raw: IncomingMessage,
   onTooSlow: () => void,
-  rate: { windowMs: number; minBytes: number } = BODY_MIN_RATE,
+  rate: { windowMs: number; minBytes: number } = bodyMinRate(),
 ): () => void {
   let sinceMark = 0;
   let timer = setTimeout(expire, rate.windowMs);

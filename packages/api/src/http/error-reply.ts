@@ -15,7 +15,12 @@ export function restErrorBody(described: Pick<DescribedError, "code" | "message"
 export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   const described = describeError(error);
   if (described.internal) logger.error({ err: error, reqId: reply.request.id, route: reply.request.routeOptions.url }, "request failed");
-  else if (described.code === "SERVICE_UNAVAILABLE") logger.warn({ err: error, reqId: reply.request.id }, "database unavailable");
+  // One short line per refused request during an outage (not a stack trace each).
+  else if (described.code === "SERVICE_UNAVAILABLE")
+    logger.warn(
+      { reqId: reply.request.id, reason: error instanceof Error ? error.message.split("\n").find((line) => line.trim()) : String(error) },
+      "service unavailable",
+    );
   if (described.code === "UNAUTHORIZED") {
     const invalid = /invalid|revoked|expired/i.test(described.message);
     reply.header("WWW-Authenticate", invalid ? 'Bearer realm="minbil", error="invalid_token"' : 'Bearer realm="minbil"');

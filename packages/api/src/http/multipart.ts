@@ -47,11 +47,12 @@ export async function readMultipart(raw: IncomingMessage): Promise<ParsedMultipa
           defParamCharset: "utf8",
           // We clean names ourselves (file-name.ts); busboy's own cleaning turns "..", "a/" into nothing.
           preservePath: true,
+          // busboy reports a limit on *reaching* a size, so one byte more: a file of exactly 10 MB is fine.
           limits: {
             files: ATTACHMENT_LIMITS.maxFiles,
-            fileSize: ATTACHMENT_LIMITS.maxFileBytes,
+            fileSize: ATTACHMENT_LIMITS.maxFileBytes + 1,
             fields: MAX_FORM_FIELDS,
-            fieldSize: MAX_FIELD_BYTES,
+            fieldSize: MAX_FIELD_BYTES + 1,
           },
         });
       } catch {

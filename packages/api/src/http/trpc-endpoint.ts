@@ -6,7 +6,7 @@ import { apiError } from "../errors";
 import { logger } from "../logger";
 import { appRouter } from "../root";
 import { sendError } from "./error-reply";
-import { checkBodyHeaders, MAX_JSON_BYTES, mediaTypeOf, readText } from "./request-body";
+import { checkBodyHeaders, MAX_JSON_BYTES, readText } from "./request-body";
 import { readMultipart } from "./multipart";
 import { ATTACHMENT_LIMITS } from "@minbil/contracts/limits";
 
@@ -14,20 +14,38 @@ import { ATTACHMENT_LIMITS } from "@minbil/contracts/limits";
 export const MAX_BATCH_SIZE = 10;
 
 /**
- * tRPC's fetch adapter reads a multipart body with `Request.formData()`, which holds the whole upload
- * in memory. We parse it first with our streaming reader (the same limits as REST, files on disk) and
- * hand tRPC the finished form through this request.
+ * tRPC's fetch adapter reads bodies with `Request.json()` and `Request.formData()`, which hold the whole
+ * body in memory with no limit. This request reads them our way instead, when tRPC asks (after the
+ * procedure's authorization): JSON up to 1 MB, multipart streamed to disk with the REST limits. A
+ * refusal is thrown into tRPC, so the client gets it in tRPC's error shape with the right status.
  */
-class ParsedFormRequest extends Request {
+class LimitedBodyRequest extends Request {
   constructor(
     input: string,
     init: RequestInit,
-    private readonly form: FormData,
+    private readonly raw: FastifyRequest["raw"],
+    private readonly onCleanup: (cleanup: () => Promise<void>) => void,
   ) {
     super(input, init);
   }
-  override formData(): Promise<FormData> {
-    return Promise.resolve(this.form);
+  override async json(): Promise<unknown> {
+    checkBodyHeaders(this.raw, MAX_JSON_BYTES);
+    const text = await readText(this.raw, MAX_JSON_BYTES);
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw apiError("BAD_REQUEST", "The request body is not valid JSON");
+    }
+  }
+  override async formData(): Promise<FormData> {
+    checkBodyHeaders(this.raw, ATTACHMENT_LIMITS.maxRequestBytes);
+    const { fields, cleanup } = await readMultipart(this.raw);
+    this.onCleanup(cleanup);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      for (const item of Array.isArray(value) ? value : [value]) form.append(name, item as string | File);
+    }
+    return form;
   }
 }
 
@@ -47,14 +65,13 @@ export function registerTrpcEndpoint(app: FastifyInstance, deps: TrpcEndpointDep
       if (procedures.length > MAX_BATCH_SIZE) {
         return sendError(reply, apiError("BAD_REQUEST", `At most ${MAX_BATCH_SIZE} procedures per batch`));
       }
-      let cleanup = async () => {};
+      const cleanups: (() => Promise<void>)[] = [];
+      const cleanup = () => Promise.all(cleanups.map((run) => run())).then(() => {});
       try {
         const ctx = await deps.contextFor(request);
-        const { webRequest, done } = await toWebRequest(request, reply, ctx, deps.shutdownSignal);
-        cleanup = done;
         const response = await fetchRequestHandler({
           endpoint: "/api/trpc",
-          req: webRequest,
+          req: toWebRequest(request, reply, deps.shutdownSignal, (run) => cleanups.push(run)),
           router: appRouter,
           createContext: () => ctx,
           responseMeta({ errors }) {
@@ -66,7 +83,7 @@ export function registerTrpcEndpoint(app: FastifyInstance, deps: TrpcEndpointDep
             if (described.internal) logger.error({ err: error, path, reqId: request.id }, "tRPC procedure failed");
           },
         });
-        reply.raw.once("finish", () => void cleanup());
+        reply.raw.once("close", () => void cleanup());
         return reply.send(response);
       } catch (error) {
         await cleanup();
@@ -76,12 +93,12 @@ export function registerTrpcEndpoint(app: FastifyInstance, deps: TrpcEndpointDep
   });
 }
 
-async function toWebRequest(
+function toWebRequest(
   request: FastifyRequest,
   reply: FastifyReply,
-  ctx: Context,
   shutdownSignal: AbortSignal,
-): Promise<{ webRequest: Request; done: () => Promise<void> }> {
+  onCleanup: (cleanup: () => Promise<void>) => void,
+): Request {
   const url = `http://${request.headers.host ?? "localhost"}${request.url}`;
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -93,24 +110,5 @@ async function toWebRequest(
   reply.raw.once("close", abort);
   shutdownSignal.addEventListener("abort", abort, { once: true });
   controller.signal.addEventListener("abort", () => shutdownSignal.removeEventListener("abort", abort), { once: true });
-  const init: RequestInit = { method: request.method, headers, signal: controller.signal };
-  if (request.method !== "POST") return { webRequest: new Request(url, init), done: async () => {} };
-
-  if (mediaTypeOf(request.raw) === "multipart/form-data") {
-    // Who is calling is settled before the upload is read: a refused caller gets an empty form, and
-    // the procedure's own authorization answers it.
-    if (!(await ctx.getAuth()).auth) return { webRequest: new ParsedFormRequest(url, init, new FormData()), done: async () => {} };
-    checkBodyHeaders(request.raw, ATTACHMENT_LIMITS.maxRequestBytes);
-    const { fields, cleanup } = await readMultipart(request.raw);
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) {
-      for (const item of Array.isArray(value) ? value : [value]) form.append(name, item as string | File);
-    }
-    headers.delete("content-length");
-    return { webRequest: new ParsedFormRequest(url, init, form), done: cleanup };
-  }
-  checkBodyHeaders(request.raw, MAX_JSON_BYTES);
-  const body = await readText(request.raw, MAX_JSON_BYTES);
-  headers.delete("content-length");
-  return { webRequest: new Request(url, { ...init, body }), done: async () => {} };
+  return new LimitedBodyRequest(url, { method: request.method, headers, signal: controller.signal }, request.raw, onCleanup);
 }

@@ -78,6 +78,11 @@ describe("messages procedures", () => {
 
   it("refuse invalid input with the field named", async () => {
     const staff = await asStaff(kari.id);
-    await expect(staff.messages.send({ booking_id: nordlys.booking.id, body: " " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // The same status and sentence as REST: 422, naming the field.
+    await expect(staff.messages.send({ booking_id: nordlys.booking.id, body: " " })).rejects.toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      message: "Validation failed: body: A message needs a non-blank body or at least one file",
+      cause: { details: [{ field: "body", message: "A message needs a non-blank body or at least one file" }] },
+    });
   });
 });

@@ -17,3 +17,10 @@ export const EXE_BYTES = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(126, 0),
 export function file(bytes: Uint8Array<ArrayBuffer>, name: string, type: string): File {
   return new File([bytes], name, { type });
 }
+
+/** A PNG of exactly `size` bytes (a real PNG followed by padding): for testing size limits. */
+export function pngOfSize(size: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  bytes.set(PNG_BYTES.subarray(0, Math.min(size, PNG_BYTES.length)));
+  return bytes;
+}

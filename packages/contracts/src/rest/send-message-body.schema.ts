@@ -22,7 +22,8 @@ export const restSendMessageBody = z
   .transform((raw, ctx): Record<string, unknown> => {
     const pick = (field: keyof typeof SEND_FIELD_ALIASES) => {
       const given = SEND_FIELD_ALIASES[field].filter((key) => raw[key] !== undefined && raw[key] !== null);
-      const values = new Set(given.map((key) => JSON.stringify(raw[key])));
+      // 42 and "42" are one value: forms send text, JSON may send numbers.
+      const values = new Set(given.map((key) => (typeof raw[key] === "object" ? JSON.stringify(raw[key]) : String(raw[key]).trim())));
       if (values.size > 1) {
         ctx.addIssue({ code: "custom", path: [field], message: `${given.join(" and ")} were both given, with different values: send one` });
         return z.NEVER;
