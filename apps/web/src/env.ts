@@ -1,6 +1,6 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
-import { dbEnv } from "@minbil/db/env";
+import { dbEnv, invalidSettings } from "@minbil/db/env";
 import { apiEnv } from "@minbil/api/env";
 
 const flag = z
@@ -14,7 +14,7 @@ const flag = z
 export const env = createEnv({
   extends: [dbEnv(), apiEnv()],
   server: {
-    PORT: z.coerce.number().int().min(1).max(65_535).default(5000),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(5000),
     /** Address to listen on. */
     HOST: z.string().default("0.0.0.0"),
     /** Signs the session cookies. Required in production; the demo keeps a generated one in its data folder. */
@@ -35,6 +35,7 @@ export const env = createEnv({
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
+  onValidationError: invalidSettings,
 });
 
 /** TRUST_PROXY as fastify and proxy-addr take it. */

@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
+import { invalidSettings } from "@minbil/db/env";
 
 /** Settings of the API package, validated at start. */
 export function apiEnv(runtimeEnv: Record<string, string | undefined> = process.env) {
@@ -16,5 +17,6 @@ export function apiEnv(runtimeEnv: Record<string, string | undefined> = process.
     },
     runtimeEnv,
     emptyStringAsUndefined: true,
+    onValidationError: invalidSettings,
   });
 }

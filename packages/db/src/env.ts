@@ -3,6 +3,15 @@ import { z } from "zod";
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
 
+/** A bad setting named in one line each ("PORT: must be ..."), thrown by every env module of the repo. */
+export function invalidSettings(issues: readonly { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string }[]): never {
+  const lines = issues.map((issue) => {
+    const name = issue.path?.map((part) => String(typeof part === "object" ? part.key : part)).join(".") ?? "(setting)";
+    return `${name}: ${issue.message}`;
+  });
+  throw new Error(`invalid setting${lines.length > 1 ? "s" : ""}: ${lines.join("; ")}`);
+}
+
 /** The database settings, validated: a malformed value stops the process at start, naming the variable. */
 export function dbEnv(runtimeEnv: Record<string, string | undefined> = process.env) {
   return createEnv({
@@ -23,6 +32,7 @@ export function dbEnv(runtimeEnv: Record<string, string | undefined> = process.e
     },
     runtimeEnv,
     emptyStringAsUndefined: true,
+    onValidationError: invalidSettings,
   });
 }
 export type DbEnv = ReturnType<typeof dbEnv>;
