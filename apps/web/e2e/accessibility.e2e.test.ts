@@ -65,8 +65,7 @@ describe.each(SIZES)("at $width×$height", (viewport) => {
       await page.getByTestId("new-token").waitFor();
       const row = page.locator("tr", { hasText: `Tilgjengelighet ${viewport.width}` });
       await row.getByRole("button", { name: "Trekk tilbake" }).click();
-      const dialog = page.getByRole("dialog");
-      if (await dialog.count()) await dialog.getByRole("button", { name: "Trekk tilbake" }).click();
+      await page.getByRole("alertdialog").getByRole("button", { name: "Trekk tilbake" }).click();
       await expect.poll(() => row.textContent()).toContain("Trukket tilbake");
     }
     await expectAccessible(page, "settings");
