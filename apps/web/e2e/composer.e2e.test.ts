@@ -52,32 +52,36 @@ describe("the composer", () => {
       await held;
       await route.continue();
     });
-    await page.getByTestId("file-input").setInputFiles({ name: "dekk.png", mimeType: "image/png", buffer: gradientPng() });
-    await composer().fill("Slik ser dekket ut.");
-    await composer().press("Enter");
-    const message = page.getByTestId("message").filter({ hasText: "Slik ser dekket ut." });
-    await expect.poll(() => message.getAttribute("data-pending")).toBe("true");
-    const preview = message.getByTestId("upload-preview");
-    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
-    const localUrl = (await preview.getAttribute("src"))!;
-    expect(localUrl).toMatch(/^blob:/);
+    try {
+      await page.getByTestId("file-input").setInputFiles({ name: "dekk.png", mimeType: "image/png", buffer: gradientPng() });
+      await composer().fill("Slik ser dekket ut.");
+      await composer().press("Enter");
+      const message = page.getByTestId("message").filter({ hasText: "Slik ser dekket ut." });
+      await expect.poll(() => message.getAttribute("data-pending")).toBe("true");
+      const preview = message.getByTestId("upload-preview");
+      await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+      const localUrl = (await preview.getAttribute("src"))!;
+      expect(localUrl).toMatch(/^blob:/);
 
-    release();
-    await expect.poll(() => message.getAttribute("data-pending")).toBeNull();
-    const thumbnail = message.getByTestId("thumbnail");
-    await expect.poll(() => thumbnail.getAttribute("src")).toMatch(/^\/api\/ws\/messages\/attachments\//);
-    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
-    // The device's copy is let go once the server has the photo.
-    const stillThere = await page.evaluate(
-      (url) =>
-        fetch(url).then(
-          () => true,
-          () => false,
-        ),
-      localUrl,
-    );
-    expect(stillThere).toBe(false);
-    await page.unroute("**/api/trpc/messages.send**");
+      release();
+      await expect.poll(() => message.getAttribute("data-pending")).toBeNull();
+      const thumbnail = message.getByTestId("thumbnail");
+      await expect.poll(() => thumbnail.getAttribute("src")).toMatch(/^\/api\/ws\/messages\/attachments\//);
+      await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+      // The device's copy is let go once the server has the photo.
+      const stillThere = await page.evaluate(
+        (url) =>
+          fetch(url).then(
+            () => true,
+            () => false,
+          ),
+        localUrl,
+      );
+      expect(stillThere).toBe(false);
+    } finally {
+      release();
+      await page.unroute("**/api/trpc/messages.send**");
+    }
   });
 
   it("says the server could not be reached when a proxy answers with its own error page", async () => {
