@@ -22,6 +22,7 @@ describe("settings", () => {
     expect((await listWith(secret)).status).toBe(200);
     const row = page.locator("tr", { hasText: "Regnskapssystem" });
     await row.getByRole("button", { name: "Trekk tilbake" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Trekk tilbake" }).click();
     await expect.poll(() => row.textContent()).toContain("Trukket tilbake");
     expect((await listWith(secret)).status).toBe(401);
   });

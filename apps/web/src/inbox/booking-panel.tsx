@@ -57,11 +57,11 @@ export function BookingPanel({ booking, customer }: { booking: BookingDto; custo
       className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4 lg:block"
       data-testid="booking-panel"
     >
-      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{t.booking}</h2>
+      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600">{t.booking}</h2>
       <dl className="space-y-3 text-sm">
         {rows.map(({ label, value }) => (
           <div key={label}>
-            <dt className="text-xs text-slate-500">{label}</dt>
+            <dt className="text-xs text-slate-600">{label}</dt>
             <dd>{value}</dd>
           </div>
         ))}

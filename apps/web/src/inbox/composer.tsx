@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { MESSAGE_BODY_MAX_CHARS } from "@minbil/contracts/limits";
 import type { MessageDto } from "@minbil/contracts/dto";
 import { useTRPC } from "~/trpc/react";
 import { onUploadProgress } from "~/trpc/upload-progress";
 import { useI18n } from "~/i18n/i18n-provider";
+import { errorMessage } from "~/i18n/error-message";
 import { appendMessage, removeMessage } from "./thread-cache";
 import { checkFiles } from "./check-files";
 import { PaperclipIcon } from "~/components/paperclip-icon";
@@ -27,12 +28,21 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
   const [progress, setProgress] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   // One key per draft: sending the same draft again after a failure cannot store it twice.
   const idempotencyKey = useRef<string>(crypto.randomUUID());
   const send = useMutation(trpc.messages.send.mutationOptions());
 
   const previews = useMemo(() => files.map((file) => (file.type.startsWith("image/") ? URL.createObjectURL(file) : null)), [files]);
   useEffect(() => () => previews.forEach((url) => url && URL.revokeObjectURL(url)), [previews]);
+
+  // The box grows with the draft (wrapped lines too) up to its max height, then scrolls.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    element.style.height = "auto";
+    element.style.height = `${element.scrollHeight + element.offsetHeight - element.clientHeight}px`;
+  }, [text]);
 
   function addFiles(added: File[]) {
     if (!added.length) return;
@@ -52,6 +62,9 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
     if ((!body && files.length === 0) || send.isPending) return;
     const draft = { text, files };
     const tempId = -Date.now();
+    // The message shows the photos from this device until the server has them: URLs of its own, as
+    // the composer's previews go when its files are cleared.
+    const localUrls = files.map((file) => (file.type.startsWith("image/") ? URL.createObjectURL(file) : ""));
     const optimistic: MessageDto = {
       id: tempId,
       booking_id: bookingId,
@@ -65,7 +78,7 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
         file_name: file.name,
         content_type: file.type,
         size: file.size,
-        url: previews[index] ?? "",
+        url: localUrls[index] ?? "",
       })),
     };
     appendMessage(queryClient, threadKey, optimistic);
@@ -94,11 +107,11 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
       removeMessage(queryClient, threadKey, tempId);
       setText(draft.text);
       setFiles(draft.files);
-      const detail = failure instanceof Error && failure.message && !/fetch|network/i.test(failure.message) ? ` (${failure.message})` : "";
-      setError(`${t.sendFailed}${detail}`);
+      setError(`${t.sendFailed} ${errorMessage(failure, t)}`);
     } finally {
       stopProgress();
       setProgress(null);
+      for (const url of localUrls) if (url) URL.revokeObjectURL(url);
     }
   }
 
@@ -131,14 +144,14 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
                 // eslint-disable-next-line @next/next/no-img-element
                 <img src={previews[index]!} alt="" className="h-10 w-10 rounded object-cover" />
               ) : (
-                <PaperclipIcon className="mx-1 h-4 w-4 text-slate-500" />
+                <PaperclipIcon className="mx-1 h-4 w-4 text-slate-600" />
               )}
               <span className="max-w-40 truncate">{file.name}</span>
               <button
                 type="button"
                 onClick={() => setFiles(files.filter((_, i) => i !== index))}
                 aria-label={t.removeFile(file.name)}
-                className="absolute right-1 rounded px-1 text-slate-500 hover:bg-slate-200"
+                className="absolute right-1 rounded px-1 text-slate-600 hover:bg-slate-200"
               >
                 ×
               </button>
@@ -188,9 +201,10 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
         <label className="min-w-0 flex-1">
           <span className="sr-only">{t.composerLabel}</span>
           <textarea
+            ref={textarea}
             value={text}
             maxLength={MESSAGE_BODY_MAX_CHARS}
-            rows={Math.min(6, Math.max(1, text.split("\n").length))}
+            rows={1}
             onChange={(event) => {
               setText(event.target.value);
               idempotencyKey.current = crypto.randomUUID();
@@ -209,7 +223,7 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
               }
             }}
             placeholder={dragging ? t.dropHere : t.composerPlaceholder}
-            className="block w-full resize-none rounded-md border border-slate-300 px-3 py-2"
+            className="block max-h-[min(12rem,30dvh)] w-full resize-none overflow-y-auto rounded-md border border-slate-300 px-3 py-2"
             data-testid="composer-text"
           />
         </label>
@@ -221,7 +235,7 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
           {send.isPending ? t.sending : t.send}
         </button>
       </div>
-      <p className="mt-1 text-xs text-slate-500">
+      <p className="mt-1 text-xs text-slate-600">
         <span className="hidden sm:inline">{t.composerHint} · </span>
         {t.limits}
       </p>

@@ -18,6 +18,7 @@ export function InboxShell({ selectedId }: { selectedId: number | null }) {
 
   return (
     <div className="flex h-full">
+      <h1 className="sr-only">{t.inbox}</h1>
       <aside className={`${selectedId ? "hidden md:flex" : "flex"} w-full flex-col border-r border-slate-200 bg-white md:w-96 md:shrink-0`}>
         <ThreadList selectedId={selectedId} filters={filters} onFiltersChange={setFilters} />
       </aside>
@@ -25,7 +26,7 @@ export function InboxShell({ selectedId }: { selectedId: number | null }) {
         {selectedId ? (
           <ThreadView key={selectedId} bookingId={selectedId} />
         ) : (
-          <p className="m-auto p-6 text-slate-500">{t.selectThread}</p>
+          <p className="m-auto p-6 text-slate-600">{t.selectThread}</p>
         )}
       </main>
       <p aria-live="polite" className="sr-only">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import type { AttachmentDto, MessageDto } from "@minbil/contracts/dto";
 import { useI18n } from "~/i18n/i18n-provider";
 import { PaperclipIcon } from "~/components/paperclip-icon";
@@ -25,7 +25,7 @@ export function MessageBubble({ message }: { message: MessageDto & { pending?: b
           mine ? "bg-blue-700 text-white" : system ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200" : "bg-white ring-1 ring-slate-200"
         } ${message.id < 0 ? "opacity-70" : ""}`}
       >
-        <header className={`mb-0.5 flex gap-2 text-xs ${mine ? "text-blue-100" : "text-slate-500"}`}>
+        <header className={`mb-0.5 flex gap-2 text-xs ${mine ? "text-blue-100" : "text-slate-600"}`}>
           <span className="font-medium">{message.sender}</span>
           <span aria-hidden>·</span>
           {message.id < 0 ? <span>{t.pending}</span> : <time dateTime={message.created_at}>{format.time(message.created_at)}</time>}
@@ -33,22 +33,29 @@ export function MessageBubble({ message }: { message: MessageDto & { pending?: b
         {message.body && <p className="whitespace-pre-wrap break-words">{message.body}</p>}
         {images.length > 0 && (
           <div className="mt-2 flex flex-wrap gap-2">
-            {images.map((file) => (
-              <ImageThumbnail key={file.id} file={file} />
-            ))}
+            {images.map((file) =>
+              message.id < 0 ? <UploadPreview key={file.id} file={file} /> : <ImageThumbnail key={file.id} file={file} />,
+            )}
           </div>
         )}
         {others.length > 0 && (
           <ul className="mt-2 space-y-1">
             {others.map((file) => (
               <li key={file.id}>
-                <a
-                  href={file.url}
-                  download={file.file_name}
-                  className={`inline-flex items-center gap-1 text-sm underline ${mine ? "text-white" : "text-blue-700"}`}
-                >
-                  <PaperclipIcon /> {file.file_name} ({format.fileSize(file.size)})
-                </a>
+                {file.url ? (
+                  <a
+                    href={file.url}
+                    download={file.file_name}
+                    className={`inline-flex items-center gap-1 text-sm underline ${mine ? "text-white" : "text-blue-700"}`}
+                  >
+                    <PaperclipIcon /> {file.file_name} ({format.fileSize(file.size)})
+                  </a>
+                ) : (
+                  // Still uploading: nothing to download yet.
+                  <span className="inline-flex items-center gap-1 text-sm">
+                    <PaperclipIcon /> {file.file_name} ({format.fileSize(file.size)})
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -58,10 +65,43 @@ export function MessageBubble({ message }: { message: MessageDto & { pending?: b
   );
 }
 
-/** A fixed-size thumbnail (no layout shift while it loads) that opens the full image in a dialog. */
+/** A photo still uploading, shown from this device (an object URL) at the thumbnail's size. */
+function UploadPreview({ file }: { file: AttachmentDto }) {
+  if (!file.url) return <ImagePlaceholder name={file.file_name} />;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- a local object URL
+    <img
+      src={file.url}
+      alt={file.file_name}
+      width={160}
+      height={120}
+      className="h-[120px] w-[160px] rounded-lg object-cover"
+      data-testid="upload-preview"
+    />
+  );
+}
+
+function ImagePlaceholder({ name }: { name: string }) {
+  return (
+    <div
+      className="flex h-[120px] w-[160px] flex-col items-center justify-center gap-1 rounded-lg bg-slate-200 p-2 text-center text-xs text-slate-700"
+      data-testid="thumbnail-placeholder"
+    >
+      <PaperclipIcon className="h-5 w-5" />
+      <span className="max-w-full truncate">{name}</span>
+    </div>
+  );
+}
+
+/**
+ * A fixed-size thumbnail (no layout shift while it loads) that opens the full image in a dialog. An
+ * image that cannot be shown (it failed to load) is a labelled box, never a broken image.
+ */
 function ImageThumbnail({ file }: { file: AttachmentDto }) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
+  const [failed, setFailed] = useState(false);
+  if (!file.url || failed) return <ImagePlaceholder name={file.file_name} />;
   return (
     <>
       <button
@@ -77,6 +117,7 @@ function ImageThumbnail({ file }: { file: AttachmentDto }) {
           width={160}
           height={120}
           loading="lazy"
+          onError={() => setFailed(true)}
           className="h-[120px] w-[160px] bg-slate-200 object-cover"
           data-testid="thumbnail"
         />

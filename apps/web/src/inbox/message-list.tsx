@@ -67,10 +67,10 @@ export function MessageList({
       className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-3 py-4"
       data-testid="message-list"
     >
-      <div ref={top} className="h-6 text-center text-xs text-slate-400">
+      <div ref={top} className="h-6 text-center text-xs text-slate-600">
         {hasOlder ? (loadingOlder ? t.loadingMore : t.olderMessages) : ""}
       </div>
-      {messages.length === 0 && <p className="mt-10 text-center text-sm text-slate-500">{t.noMessages}</p>}
+      {messages.length === 0 && <p className="mt-10 text-center text-sm text-slate-600">{t.noMessages}</p>}
       <ol className="space-y-2" aria-live="polite" aria-relevant="additions">
         {messages.map((message, index) => {
           const day = format.dayKey(message.created_at);
@@ -79,7 +79,7 @@ export function MessageList({
           return (
             <li key={message.id}>
               {header && (
-                <h3 className="my-3 text-center text-xs font-medium text-slate-500">
+                <h3 className="my-3 text-center text-xs font-medium text-slate-600">
                   {day === today ? t.today : day === yesterday ? t.yesterday : format.day(message.created_at)}
                 </h3>
               )}

@@ -7,7 +7,9 @@ import type { ThreadSummaryDto } from "@minbil/contracts/dto";
 import { bookingStatusSchema } from "@minbil/contracts/dto";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
+import { errorMessage } from "~/i18n/error-message";
 import { listInput, nextCursor, type ListFilters } from "./list-query";
+import { useStableOrder } from "./use-stable-order";
 
 export function ThreadList({
   selectedId,
@@ -26,8 +28,16 @@ export function ThreadList({
     return () => clearTimeout(timer);
   }, [search, filters, onFiltersChange]);
 
-  const query = useInfiniteQuery(trpc.messages.list.infiniteQueryOptions(listInput(filters), { getNextPageParam: nextCursor }));
-  const threads = query.data?.pages.flatMap((page) => page.data) ?? [];
+  const input = listInput(filters);
+  const query = useInfiniteQuery(trpc.messages.list.infiniteQueryOptions(input, { getNextPageParam: nextCursor }));
+  const byId = new Map(query.data?.pages.flatMap((page) => page.data).map((thread) => [thread.booking_id, thread]));
+  const { order, behind, showLatest } = useStableOrder(
+    query.data ? [...byId.keys()] : undefined,
+    JSON.stringify(input),
+    query.data?.pages.length ?? 0,
+  );
+  const threads = order.map((id) => byId.get(id)).filter((thread) => thread !== undefined);
+  const scroller = useRef<HTMLUListElement>(null);
 
   // Infinite scroll: fetch the next page when the end of the list comes into view.
   const sentinel = useRef<HTMLLIElement>(null);
@@ -80,15 +90,37 @@ export function ThreadList({
           </label>
         </div>
       </div>
-      <ul className="min-h-0 flex-1 overflow-y-auto" aria-label={t.inbox} data-testid="thread-list">
-        {threads.map((thread) => (
-          <ThreadRow key={thread.booking_id} thread={thread} selected={thread.booking_id === selectedId} />
-        ))}
-        {query.isSuccess && threads.length === 0 && <li className="p-6 text-center text-sm text-slate-500">{t.noThreads}</li>}
-        <li ref={sentinel} className="p-3 text-center text-xs text-slate-400" aria-hidden={!query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? t.loadingMore : ""}
-        </li>
-      </ul>
+      <div className="relative min-h-0 flex-1">
+        {/* Over the list, not above it: showing it moves no row. */}
+        <div aria-live="polite" className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center">
+          {behind && (
+            <button
+              type="button"
+              onClick={() => {
+                showLatest();
+                scroller.current?.scrollTo({ top: 0 });
+              }}
+              className="pointer-events-auto rounded-full bg-blue-700 px-3 py-1.5 text-sm font-medium text-white shadow-md hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-600"
+            >
+              {t.newActivity}
+            </button>
+          )}
+        </div>
+        <ul ref={scroller} className="h-full overflow-y-auto" aria-label={t.inbox} data-testid="thread-list">
+          {threads.map((thread) => (
+            <ThreadRow key={thread.booking_id} thread={thread} selected={thread.booking_id === selectedId} />
+          ))}
+          {query.isError && !query.data && (
+            <li role="alert" className="p-6 text-center text-sm text-red-800">
+              {errorMessage(query.error, t)}
+            </li>
+          )}
+          {query.isSuccess && threads.length === 0 && <li className="p-6 text-center text-sm text-slate-600">{t.noThreads}</li>}
+          <li ref={sentinel} className="p-3 text-center text-xs text-slate-600" aria-hidden={!query.isFetchingNextPage}>
+            {query.isFetchingNextPage ? t.loadingMore : ""}
+          </li>
+        </ul>
+      </div>
     </>
   );
 }
@@ -108,14 +140,14 @@ function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: b
       >
         <div className="flex items-baseline gap-2">
           <span className={`truncate ${unread ? "font-semibold" : ""}`}>{thread.customer.name}</span>
-          <span className="shrink-0 text-xs text-slate-500">{thread.booking.vehicle.registration_number}</span>
+          <span className="shrink-0 text-xs text-slate-600">{thread.booking.vehicle.registration_number}</span>
           {last && (
-            <time className="ml-auto shrink-0 text-xs text-slate-500" dateTime={last.created_at}>
+            <time className="ml-auto shrink-0 text-xs text-slate-600" dateTime={last.created_at}>
               {format.listTime(last.created_at)}
             </time>
           )}
         </div>
-        <div className="flex items-center gap-2 text-xs text-slate-500">
+        <div className="flex items-center gap-2 text-xs text-slate-600">
           <span className="truncate">{thread.booking.service}</span>
           <span aria-hidden>·</span>
           <time className="shrink-0" dateTime={thread.booking.scheduled_at}>
@@ -123,8 +155,8 @@ function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: b
           </time>
         </div>
         <div className="mt-0.5 flex items-center gap-2">
-          <p className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900" : "text-slate-500"}`}>
-            {last?.sender_type === "workshop" && <span className="text-slate-400">↩ </span>}
+          <p className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900" : "text-slate-600"}`}>
+            {last?.sender_type === "workshop" && <span className="text-slate-600">↩ </span>}
             {preview}
           </p>
           {unread && (

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
+import { errorMessage } from "~/i18n/error-message";
 import { BookingPanel } from "./booking-panel";
 import { MessageList } from "./message-list";
 import { Composer } from "./composer";
@@ -43,25 +44,37 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
     }
   }, [unread, visible, bookingId, markRead]);
 
+  // Opening a thread puts focus on its heading: screen readers say whose it is, and Tab goes on from there.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(false);
+  const loaded = thread !== undefined;
+  useEffect(() => {
+    if (!loaded || focused.current) return;
+    focused.current = true;
+    heading.current?.focus({ preventScroll: true });
+  }, [loaded]);
+
   if (query.isError) {
     return (
-      <p role="alert" className="m-auto p-6 text-slate-600">
-        {t.threadNotFound}
+      <p role="alert" className="m-auto p-6 text-slate-700">
+        {query.error.data?.code === "NOT_FOUND" ? t.threadNotFound : errorMessage(query.error, t)}
       </p>
     );
   }
-  if (!thread) return <p className="m-auto p-6 text-slate-400">…</p>;
+  if (!thread) return <p className="m-auto p-6 text-slate-600">…</p>;
 
   return (
     <div className="flex h-full min-h-0">
-      <section className="flex min-w-0 flex-1 flex-col" aria-label={thread.customer.name}>
+      <section className="flex min-w-0 flex-1 flex-col" aria-labelledby="thread-title" data-testid="conversation">
         <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2">
           <Link href="/inbox" className="rounded-md px-2 py-1 text-sm whitespace-nowrap text-blue-700 hover:bg-slate-100 md:hidden">
             ← {t.back}
           </Link>
           <div className="min-w-0">
-            <h1 className="truncate font-semibold">{thread.customer.name}</h1>
-            <p className="truncate text-xs text-slate-500">
+            <h2 id="thread-title" ref={heading} tabIndex={-1} className="truncate font-semibold focus:outline-none">
+              {thread.customer.name}
+            </h2>
+            <p className="truncate text-xs text-slate-600">
               {thread.booking.vehicle.registration_number} · {thread.booking.service}
             </p>
           </div>

@@ -1,14 +1,19 @@
 "use client";
 
+import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
+import { errorMessage } from "~/i18n/error-message";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 
 export function StaffSection() {
   const trpc = useTRPC();
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const staff = useQuery(trpc.admin.staff.queryOptions());
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
+  const [confirming, setConfirming] = useState<{ id: string; name: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.staff.queryKey() });
   const create = useMutation(trpc.admin.createStaff.mutationOptions({ onSuccess: () => void refresh() }));
   const toggle = useMutation(trpc.admin.setStaffDisabled.mutationOptions({ onSuccess: () => void refresh() }));
@@ -20,25 +25,51 @@ export function StaffSection() {
       </h2>
       <ul className="mb-4 divide-y divide-slate-100 text-sm">
         {staff.data?.map((member) => (
-          <li key={member.id} className="flex items-center gap-3 py-1.5">
-            <span className={member.disabled ? "text-slate-400 line-through" : ""}>{member.name}</span>
-            <span className="text-slate-500">{member.email}</span>
-            <span className="text-xs text-slate-500">{t.roles[member.role]}</span>
-            <button
-              type="button"
-              onClick={() => toggle.mutate({ id: member.id, disabled: !member.disabled })}
-              className="ml-auto rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-50"
-            >
-              {member.disabled ? t.enable : t.disable}
-            </button>
+          <li key={member.id} className="flex items-center gap-3 py-2">
+            <div className="min-w-0 flex-1">
+              <p>
+                <span className={member.disabled ? "text-slate-600 line-through" : "font-medium"}>{member.name}</span>{" "}
+                <span className="text-xs text-slate-600">
+                  · {t.roles[member.role]}
+                  {member.disabled && ` · ${t.disabled}`}
+                </span>
+              </p>
+              <p className="break-all text-slate-600">{member.email}</p>
+            </div>
+            {member.id === me?.user.id ? (
+              // Nobody can lock themself out.
+              <span className="shrink-0 text-xs text-slate-600">{t.you}</span>
+            ) : (
+              <button
+                type="button"
+                onClick={() =>
+                  member.disabled ? toggle.mutate({ id: member.id, disabled: false }) : setConfirming({ id: member.id, name: member.name })
+                }
+                className="shrink-0 rounded-md border border-slate-300 px-2 py-0.5 whitespace-nowrap hover:bg-slate-50"
+              >
+                {member.disabled ? t.enable : t.disable}
+              </button>
+            )}
           </li>
         ))}
       </ul>
       {toggle.error && (
         <p role="alert" className="mb-2 text-sm text-red-700">
-          {toggle.error.message}
+          {errorMessage(toggle.error, t)}
         </p>
       )}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t.disableConfirmTitle(confirming?.name ?? "")}
+        text={t.disableConfirmText}
+        confirmLabel={t.disable}
+        cancelLabel={t.cancel}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          if (confirming) toggle.mutate({ id: confirming.id, disabled: true });
+          setConfirming(null);
+        }}
+      />
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -56,14 +87,20 @@ export function StaffSection() {
         className="grid gap-2 sm:grid-cols-2"
         aria-label={t.addStaff}
       >
-        <input name="name" required placeholder={t.name} aria-label={t.name} className="rounded-md border border-slate-300 px-3 py-1.5" />
+        <input
+          name="name"
+          required
+          placeholder={t.name}
+          aria-label={t.name}
+          className="min-w-0 rounded-md border border-slate-300 px-3 py-1.5"
+        />
         <input
           name="email"
           type="email"
           required
           placeholder={t.email}
           aria-label={t.email}
-          className="rounded-md border border-slate-300 px-3 py-1.5"
+          className="min-w-0 rounded-md border border-slate-300 px-3 py-1.5"
         />
         <input
           name="password"
@@ -73,22 +110,22 @@ export function StaffSection() {
           autoComplete="new-password"
           placeholder={t.newPassword}
           aria-label={t.newPassword}
-          className="rounded-md border border-slate-300 px-3 py-1.5"
+          className="min-w-0 rounded-md border border-slate-300 px-3 py-1.5"
         />
-        <select name="role" aria-label={t.role} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
+        <select name="role" aria-label={t.role} className="min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5">
           <option value="staff">{t.roles.staff}</option>
           <option value="owner">{t.roles.owner}</option>
         </select>
         <button
           type="submit"
           disabled={create.isPending}
-          className="rounded-md bg-blue-700 px-3 py-1.5 text-white disabled:opacity-60 sm:col-span-2"
+          className="rounded-md bg-blue-700 px-3 py-1.5 text-white hover:bg-blue-800 disabled:opacity-60 sm:col-span-2"
         >
           {t.addStaff}
         </button>
         {create.error && (
           <p role="alert" className="text-sm text-red-700 sm:col-span-2">
-            {create.error.message}
+            {errorMessage(create.error, t, { CONFLICT: t.emailTaken })}
           </p>
         )}
       </form>

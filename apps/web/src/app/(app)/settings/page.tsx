@@ -2,6 +2,7 @@ import { getQueryClient, trpc } from "~/trpc/server";
 import { ApiTokensSection } from "~/settings/api-tokens-section";
 import { StaffSection } from "~/settings/staff-section";
 import { OwnersOnly } from "~/settings/owners-only";
+import { SettingsTitle } from "~/settings/settings-title";
 
 export default async function SettingsPage() {
   const queryClient = getQueryClient();
@@ -12,7 +13,8 @@ export default async function SettingsPage() {
     queryClient.prefetchQuery(trpc.admin.staff.queryOptions()),
   ]);
   return (
-    <main className="mx-auto h-full max-w-4xl space-y-8 overflow-y-auto p-4 sm:p-6">
+    <main className="mx-auto h-full max-w-4xl space-y-6 overflow-y-auto p-4 sm:p-6">
+      <SettingsTitle />
       <ApiTokensSection />
       <StaffSection />
     </main>

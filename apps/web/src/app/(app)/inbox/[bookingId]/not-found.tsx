@@ -6,6 +6,7 @@ export default async function ThreadNotFound() {
   const t = LOCALES[toLocale((await cookies()).get(LOCALE_COOKIE)?.value)];
   return (
     <main className="flex h-full flex-col items-center justify-center gap-3 p-6 text-center">
+      <h1 className="sr-only">{t.inbox}</h1>
       <p role="alert" className="max-w-md text-slate-700">
         {t.threadNotFound}
       </p>

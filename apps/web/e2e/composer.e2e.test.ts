@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, signIn } from "./support/browser";
+import { threadIds } from "./support/api";
+import { gradientPng } from "./support/png";
+
+// Writing a reply on a phone: the box shows the whole draft, photos show while they upload, and
+// failures are said in the person's language.
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nb-NO" })).newPage();
+  await signIn(page, "kari@nordlys-bil.no");
+  const ids = await threadIds();
+  await page.goto(`${inject("baseUrl")}/inbox/${ids.at(-1)}`);
+  await page.getByTestId("composer-text").waitFor();
+});
+afterAll(() => browser?.close());
+
+const composer = () => page.getByTestId("composer-text");
+const box = () =>
+  composer().evaluate((element: HTMLTextAreaElement) => ({
+    height: element.getBoundingClientRect().height,
+    hiddenText: element.scrollHeight - element.clientHeight,
+  }));
+
+describe("the composer", () => {
+  it("grows with a longer draft, wrapped lines included, and scrolls past its max height", async () => {
+    const oneLine = await box();
+    await composer().fill(
+      "Hei! Vi har sett på bilen, og bremseklossene foran er slitt ned. Vi anbefaler å bytte dem nå, det tar omtrent en time ekstra.",
+    );
+    const wrapped = await box();
+    expect(wrapped.height).toBeGreaterThan(oneLine.height * 2);
+    expect(wrapped.hiddenText, "the whole draft is in view").toBeLessThanOrEqual(1);
+
+    await composer().fill(Array.from({ length: 30 }, (_, i) => `Linje ${i + 1}`).join("\n"));
+    const long = await box();
+    expect(long.height).toBeLessThanOrEqual(740 * 0.3 + 1);
+    expect(long.hiddenText, "past the max height the box scrolls").toBeGreaterThan(0);
+
+    await composer().fill("");
+    expect((await box()).height).toBe(oneLine.height);
+  });
+
+  it("shows the photo from the device while it uploads, then the stored one", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/trpc/messages.send**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.getByTestId("file-input").setInputFiles({ name: "dekk.png", mimeType: "image/png", buffer: gradientPng() });
+      await composer().fill("Slik ser dekket ut.");
+      await composer().press("Enter");
+      const message = page.getByTestId("message").filter({ hasText: "Slik ser dekket ut." });
+      await expect.poll(() => message.getAttribute("data-pending")).toBe("true");
+      const preview = message.getByTestId("upload-preview");
+      await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+      const localUrl = (await preview.getAttribute("src"))!;
+      expect(localUrl).toMatch(/^blob:/);
+
+      release();
+      await expect.poll(() => message.getAttribute("data-pending")).toBeNull();
+      const thumbnail = message.getByTestId("thumbnail");
+      await expect.poll(() => thumbnail.getAttribute("src")).toMatch(/^\/api\/ws\/messages\/attachments\//);
+      await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+      // The device's copy is let go once the server has the photo.
+      const stillThere = await page.evaluate(
+        (url) =>
+          fetch(url).then(
+            () => true,
+            () => false,
+          ),
+        localUrl,
+      );
+      expect(stillThere).toBe(false);
+    } finally {
+      release();
+      await page.unroute("**/api/trpc/messages.send**");
+    }
+  });
+
+  it("says the server could not be reached when a proxy answers with its own error page", async () => {
+    await page.route("**/api/trpc/messages.send**", (route) =>
+      route.fulfill({
+        status: 502,
+        contentType: "text/html",
+        body: "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+      }),
+    );
+    await composer().fill("Kommer denne fram?");
+    await composer().press("Enter");
+    const error = page.getByTestId("composer-error");
+    await expect.poll(() => error.textContent()).toContain("Fikk ikke kontakt med serveren");
+    expect(await error.textContent()).not.toMatch(/Unexpected token|JSON/);
+    expect(await composer().inputValue()).toBe("Kommer denne fram?");
+    await page.unroute("**/api/trpc/messages.send**");
+  });
+
+  it("says an API error in Norwegian, from its code", async () => {
+    await page.route("**/api/trpc/messages.send**", (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: "application/json",
+        body: JSON.stringify([
+          {
+            error: {
+              message: "Too many requests, slow down",
+              code: -32029,
+              data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, appCode: "RATE_LIMITED", path: "messages.send" },
+            },
+          },
+        ]),
+      }),
+    );
+    await composer().fill("En gang til");
+    await composer().press("Enter");
+    const error = page.getByTestId("composer-error");
+    await expect.poll(() => error.textContent()).toContain("For mange forsøk på kort tid");
+    expect(await error.textContent()).not.toContain("Too many requests");
+    await page.unroute("**/api/trpc/messages.send**");
+  });
+});
