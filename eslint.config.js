@@ -18,7 +18,29 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-syntax": [
+        "error",
+        // Settings are read through each app's validated env module, so a bad value stops the start with its name.
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read settings through the env module (src/env.ts).",
+        },
+      ],
     },
+  },
+  {
+    // The env modules themselves, tests, benchmarks and tooling may read the environment directly.
+    files: [
+      "**/env.ts",
+      "**/*.test.ts",
+      "**/e2e/**",
+      "**/bench/**",
+      "**/testing/**",
+      "**/scripts/**",
+      "*.config.{ts,js,mjs}",
+      "**/*.config.{ts,js,mjs}",
+    ],
+    rules: { "no-restricted-syntax": "off" },
   },
   // The Next.js app: Next's own rules (React, hooks, accessibility, Core Web Vitals) on top.
   ...[...nextVitals, ...nextTypescript].map((config) => ({ ...config, files: [WEB] })),

@@ -219,3 +219,25 @@ describe("starting in production", () => {
     expect(stderr.trim()).toBe("Not starting: NEXTAUTH_SECRET must be set in production (for example: openssl rand -base64 32)");
   });
 });
+
+describe("live updates", () => {
+  it("stop for a session that has ended: the open inbox goes back to sign-in on its own", async () => {
+    const { context, page } = await newSignedIn("per@nordlys-bil.no");
+    await expect.poll(() => page.getByTestId("total-unread").count()).toBe(1);
+    // "Sign out everywhere", from the same account in another browser.
+    const other = await newSignedIn("per@nordlys-bil.no");
+    const status = await other.page.evaluate(async () => {
+      const res = await fetch("/api/trpc/auth.signOutEverywhere", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "x-minbil-csrf": "1" },
+        body: "{}",
+      });
+      return res.status;
+    });
+    expect(status).toBe(200);
+    // The open page's event stream is re-checked within 10 s, ends, and the page learns why.
+    await page.waitForURL("**/login?error=SessionRequired**", { timeout: 25_000 });
+    await other.context.close();
+    await context.close();
+  }, 40_000);
+});

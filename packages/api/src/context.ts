@@ -19,6 +19,11 @@ export interface Context extends Services {
    * a database outage while authorizing answers like any other outage (503), not as a crash.
    */
   getAuth(): Promise<AuthResult>;
+  /**
+   * Asks again whether the caller is still allowed in (token not revoked, session not ended, user not
+   * disabled), bypassing the answer kept for this request: long-lived requests (event streams) use it.
+   */
+  recheckAuth(): Promise<boolean>;
 }
 
 /** The one place a request becomes a caller; every procedure and REST route is scoped by it. */
@@ -28,5 +33,10 @@ export function createContext(opts: { services: Services; request: RequestMeta; 
     ...opts.services,
     request: opts.request,
     getAuth: () => (auth ??= resolveAuth(opts.services.db, opts.request, opts.session)),
+    async recheckAuth() {
+      const first = await (auth ??= resolveAuth(opts.services.db, opts.request, opts.session));
+      const now = await resolveAuth(opts.services.db, opts.request, opts.session);
+      return first.auth !== null && now.auth !== null && now.auth.workshopId === first.auth.workshopId;
+    },
   };
 }

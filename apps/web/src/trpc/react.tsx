@@ -28,8 +28,8 @@ function getQueryClient() {
 }
 
 /** An expired or ended session: back to sign-in, which says why. */
-function redirectWhenSignedOut(error: Error) {
-  if (error instanceof TRPCClientError && error.data?.code === "UNAUTHORIZED") {
+export function redirectWhenSignedOut(error: unknown) {
+  if (error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED") {
     // A full page load on purpose: it drops every cached query of the ended session.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`/login?error=SessionRequired&callbackUrl=${encodeURIComponent(window.location.pathname)}`);

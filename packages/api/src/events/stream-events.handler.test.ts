@@ -1,3 +1,6 @@
+import { createApiToken } from "../auth/api-token";
+import { metaFromHeaders } from "../auth/request-meta";
+import { createContext } from "../context";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestServices, type TestServices } from "../testing/test-services";
 import { createWorkshopFixture } from "../testing/fixtures";
@@ -40,7 +43,11 @@ describe("streamEvents", () => {
     await send("to");
     await send("tre");
     const controller = new AbortController();
-    const stream = streamEvents({ ...services, workshopId: workshop.workshop.id }, { lastEventId: "1" }, controller.signal);
+    const stream = streamEvents(
+      { ...services, workshopId: workshop.workshop.id, stillAllowed: async () => true },
+      { lastEventId: "1" },
+      controller.signal,
+    );
 
     const missed = await take(stream, 2);
     expect(missed.map((e) => e.id)).toEqual(["2", "3"]);
@@ -64,11 +71,43 @@ describe("streamEvents", () => {
 
   it("starts at the present without a last event id", async () => {
     const controller = new AbortController();
-    const stream = streamEvents({ ...services, workshopId: workshop.workshop.id }, {}, controller.signal);
+    const stream = streamEvents({ ...services, workshopId: workshop.workshop.id, stillAllowed: async () => true }, {}, controller.signal);
     const next = take(stream, 1);
     await new Promise((resolve) => setTimeout(resolve, 300)); // let it read where "now" is
     await send("ny");
     expect((await next)[0]!.data.data.message?.body).toBe("ny");
     controller.abort();
+  });
+
+  it("ends the stream of a caller whose token is revoked: at the next batch, and within the check interval when idle", async () => {
+    const token = await createApiToken(services.db, workshop.workshop.id, "Lytter");
+    const context = () =>
+      createContext({ services, request: metaFromHeaders("GET", new Headers({ authorization: `Bearer ${token.secret}` })), session: null });
+
+    // Idle: nothing happens in the workshop, the stream still ends soon after the revocation.
+    const idle = streamEvents(
+      { ...services, workshopId: workshop.workshop.id, stillAllowed: context().recheckAuth, recheckMs: 200 },
+      {},
+      undefined,
+    );
+    const ended = idle.next();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await services.db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    const started = Date.now();
+    expect((await ended).done).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    // Busy: an event written after the revocation is never sent.
+    await services.db.apiToken.update({ where: { id: token.id }, data: { revokedAt: null } });
+    const busy = streamEvents(
+      { ...services, workshopId: workshop.workshop.id, stillAllowed: context().recheckAuth, recheckMs: 60_000 },
+      {},
+      undefined,
+    );
+    const next = busy.next();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await services.db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    await send("etter tilbaketrekking");
+    expect((await next).done).toBe(true);
   });
 });

@@ -39,6 +39,10 @@ export const messagesRouter = {
   events: workshopProcedure
     .input(z.object({ lastEventId: z.string().nullish() }).optional())
     .subscription(({ ctx, input, signal }) =>
-      streamEvents({ db: ctx.db, events: ctx.events, workshopId: ctx.auth.workshopId }, { lastEventId: input?.lastEventId }, signal),
+      streamEvents(
+        { db: ctx.db, events: ctx.events, workshopId: ctx.auth.workshopId, stillAllowed: ctx.recheckAuth },
+        { lastEventId: input?.lastEventId },
+        signal,
+      ),
     ),
 };
