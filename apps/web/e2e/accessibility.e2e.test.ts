@@ -71,4 +71,10 @@ describe.each(SIZES)("at $width×$height", (viewport) => {
     await expectAccessible(page, "settings");
     await page.screenshot({ path: `/tmp/shots/settings-${viewport.width}.png`, fullPage: true });
   });
+
+  it("the account page", async () => {
+    await page.goto(`${inject("baseUrl")}/account`);
+    await page.getByRole("button", { name: "Logg ut overalt" }).waitFor();
+    await expectAccessible(page, "account");
+  });
 });

@@ -241,3 +241,36 @@ describe("live updates", () => {
     await context.close();
   }, 40_000);
 });
+
+describe("my account", () => {
+  it("a password change ends the user's other sessions at once, and keeps this one", async () => {
+    const owner = await newSignedIn("ola@fjord-auto.no");
+    const email = `passord-${Date.now()}@fjord-auto.no`;
+    await owner.page.evaluate(async (email) => {
+      await fetch("/api/trpc/admin.createStaff", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "x-minbil-csrf": "1" },
+        body: JSON.stringify({ name: "Passordbytter", email, password: "første-passord", role: "staff" }),
+      });
+    }, email);
+    const phone = await browser.newContext();
+    await signIn(await phone.newPage(), email, "første-passord");
+    const phoneCookies = (await phone.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+
+    const laptop = await browser.newContext();
+    const page = await laptop.newPage();
+    await signIn(page, email, "første-passord");
+    await page.goto(`${base()}/account`);
+    await page.getByLabel("Nåværende passord").fill("første-passord");
+    await page.getByLabel("Nytt passord (minst 10 tegn)").fill("et-helt-nytt-passord");
+    await page.getByRole("button", { name: "Bytt passord" }).click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Passordet er byttet." }).textContent())
+      .toContain("1 annen økt er logget ut");
+
+    expect((await fetch(`${base()}/api/ws/messages`, { headers: { Cookie: phoneCookies } })).status).toBe(401);
+    await page.goto(`${base()}/inbox`);
+    expect(new URL(page.url()).pathname).toBe("/inbox");
+    await Promise.all([phone.close(), laptop.close(), owner.context.close()]);
+  });
+});

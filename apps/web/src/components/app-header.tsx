@@ -32,7 +32,9 @@ export function AppHeader() {
       </Link>
       <span className="hidden truncate text-sm text-slate-500 sm:inline">{me.data?.workshop.name}</span>
       <div className="ml-auto flex items-center gap-1 text-sm sm:gap-3">
-        <span className="hidden text-slate-600 md:inline">{me.data?.user.name}</span>
+        <Link href="/account" className="hidden rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 md:inline" title={t.account}>
+          {me.data?.user.name}
+        </Link>
         {me.data?.user.role === "owner" && (
           <Link
             href="/settings"

@@ -15,6 +15,15 @@ const nb = {
   serviceUnavailable: "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.",
   signedOut: "Du er logget ut.",
   tryAgain: "Prøv igjen",
+  account: "Min konto",
+  changePassword: "Bytt passord",
+  currentPassword: "Nåværende passord",
+  newOwnPassword: "Nytt passord (minst 10 tegn)",
+  passwordChanged: (ended: number) =>
+    ended === 0 ? "Passordet er byttet." : `Passordet er byttet. ${ended} ${ended === 1 ? "annen økt er" : "andre økter er"} logget ut.`,
+  sessions: "Økter",
+  signOutEverywhereHint: "Logger deg ut på alle enheter og nettlesere, også denne.",
+  signOutEverywhere: "Logg ut overalt",
   sessionEnded: "Økten din er avsluttet. Logg inn igjen.",
   unread: "Uleste",
   unreadCount: (n: number) => (n === 1 ? "1 ulest" : `${n} uleste`),
@@ -132,6 +141,17 @@ const en: Messages = {
   serviceUnavailable: "The service is briefly unavailable. Please try again shortly.",
   signedOut: "You are signed out.",
   tryAgain: "Try again",
+  account: "My account",
+  changePassword: "Change password",
+  currentPassword: "Current password",
+  newOwnPassword: "New password (at least 10 characters)",
+  passwordChanged: (ended: number) =>
+    ended === 0
+      ? "Your password is changed."
+      : `Your password is changed. ${ended} other ${ended === 1 ? "session was" : "sessions were"} signed out.`,
+  sessions: "Sessions",
+  signOutEverywhereHint: "Signs you out on every device and browser, this one included.",
+  signOutEverywhere: "Sign out everywhere",
   sessionEnded: "Your session has ended. Please sign in again.",
   unread: "Unread",
   unreadCount: (n) => `${n} unread`,
