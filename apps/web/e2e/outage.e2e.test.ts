@@ -6,6 +6,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort, PgCluster } from "./support/pg-cluster";
+import { launchChromium } from "./support/browser";
 
 // The app against a PostgreSQL server of its own that goes away: down at start-up, stopped for five
 // seconds under a send load, and frozen (SIGSTOP). The app must stay alive, say 503 (with Retry-After)
@@ -479,5 +480,37 @@ describe("PostgreSQL outages", () => {
     const inThread = await runBodies("frozen:");
     expect(inThread.get(body)?.ids).toEqual([ackedId(retried)]);
     expect(inThread.get(`${RUN} frozen: before`)?.ids).toEqual([ackedId(warm)]);
+  }, 60_000);
+
+  it("a signed-in page while PostgreSQL is stopped: a clear 'unavailable' page, no redirect loop, the inbox again once it is back", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel("E-post").fill("kari@nordlys-bil.no");
+      await page.getByLabel("Passord").fill("demo-passord");
+      await page.getByRole("button", { name: "Logg inn" }).click();
+      await page.waitForURL("**/inbox");
+
+      await cluster!.stop();
+      const navigations: string[] = [];
+      page.on("framenavigated", (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
+      await page.goto(`${baseUrl}/inbox`);
+      await expect.poll(() => page.getByRole("alert").filter({ hasText: "Tjenesten er midlertidig utilgjengelig" }).count()).toBe(1);
+      await sleep(1000);
+      expect(new URL(page.url()).pathname).toBe("/inbox");
+      // No loop between /inbox and /login: every navigation stayed on /inbox (hydration may replace the entry once).
+      expect(navigations.map((url) => new URL(url).pathname), navigations.join(" → ")).toEqual(navigations.map(() => "/inbox"));
+      expect(navigations.length).toBeLessThanOrEqual(2);
+
+      await cluster!.start();
+      await waitFor("/api/readyz answers 200 after the restart", 10_000, async () =>
+        (await call("/api/readyz")).status === 200 ? true : undefined,
+      );
+      await page.reload();
+      await expect.poll(() => page.locator("a[data-testid^=thread-]").count()).toBeGreaterThan(0);
+    } finally {
+      await browser.close();
+    }
   }, 60_000);
 });

@@ -36,13 +36,17 @@ export interface OpenOptions {
  * or a query without an answer within the query timeout, fails (and the request answers 503).
  */
 export function createPool(config: Extract<DatabaseConfig, { kind: "postgres" }>, poolSize = config.poolSize): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: config.url,
     max: poolSize,
     connectionTimeoutMillis: config.connectTimeoutMs,
     query_timeout: config.queryTimeoutMs,
     idleTimeoutMillis: 30_000,
   });
+  // An idle connection the server closes (a restart, an outage) is dropped from the pool; the next
+  // query opens a new one. Without a listener, pg's "error" event would end the process.
+  pool.on("error", () => {});
+  return pool;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
