@@ -500,7 +500,10 @@ describe("PostgreSQL outages", () => {
       await sleep(1000);
       expect(new URL(page.url()).pathname).toBe("/inbox");
       // No loop between /inbox and /login: every navigation stayed on /inbox (hydration may replace the entry once).
-      expect(navigations.map((url) => new URL(url).pathname), navigations.join(" → ")).toEqual(navigations.map(() => "/inbox"));
+      expect(
+        navigations.map((url) => new URL(url).pathname),
+        navigations.join(" → "),
+      ).toEqual(navigations.map(() => "/inbox"));
       expect(navigations.length).toBeLessThanOrEqual(2);
 
       await cluster!.start();
