@@ -4,6 +4,7 @@ import tseslint from "typescript-eslint";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import globals from "globals";
+import path from "node:path";
 
 const WEB = "apps/web/**/*.{ts,tsx}";
 
@@ -47,6 +48,6 @@ export default tseslint.config(
   {
     files: [WEB],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    settings: { next: { rootDir: "apps/web/" }, react: { version: "19" } },
+    settings: { next: { rootDir: path.join(import.meta.dirname, "apps/web") }, react: { version: "19" } },
   },
 );
