@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freePort, PgCluster } from "./support/pg-cluster";
+import { PgCluster } from "./support/pg-cluster";
+import { freePort } from "./support/free-port";
 import { launchChromium } from "./support/browser";
 
 // The app against a PostgreSQL server of its own that goes away: down at start-up, stopped for five

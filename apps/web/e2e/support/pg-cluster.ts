@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
+import { freePort } from "./free-port";
 import { chown, mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -9,18 +9,6 @@ const run = promisify(execFile);
 const PG_BIN = "/usr/lib/postgresql/15/bin";
 /** The system `postgres` user: PostgreSQL refuses to run as root. */
 const PG_USER = "postgres";
-
-/** A port nobody listens on right now (on 127.0.0.1). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** Runs a command as the postgres user (we run as root). */
 async function asPostgres(command: string, args: string[], timeoutMs = 30_000) {

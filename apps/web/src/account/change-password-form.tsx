@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { STAFF_PASSWORD_MIN_LENGTH } from "@minbil/contracts/admin/staff.schema";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
-import { errorMessage } from "~/i18n/error-message";
+import { ErrorAlert } from "~/components/error-alert";
 
 /** Changes the signed-in staff member's password; their other sessions end at once. */
 export function ChangePasswordForm() {
@@ -70,11 +70,7 @@ export function ChangePasswordForm() {
             {t.passwordChanged(change.data.ended_sessions)}
           </p>
         )}
-        {change.error && (
-          <p role="alert" className="text-sm text-red-700">
-            {errorMessage(change.error, t)}
-          </p>
-        )}
+        <ErrorAlert error={change.error} />
       </form>
     </section>
   );

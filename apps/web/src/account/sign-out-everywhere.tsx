@@ -4,7 +4,7 @@ import { useId } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
-import { errorMessage } from "~/i18n/error-message";
+import { ErrorAlert } from "~/components/error-alert";
 
 /** Ends every session of the signed-in staff member (a lost phone, a shared computer). */
 export function SignOutEverywhere() {
@@ -32,11 +32,7 @@ export function SignOutEverywhere() {
       >
         {t.signOutEverywhere}
       </button>
-      {end.error && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {errorMessage(end.error, t)}
-        </p>
-      )}
+      <ErrorAlert error={end.error} className="mt-2" />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
-import { errorMessage } from "~/i18n/error-message";
+import { ErrorAlert } from "~/components/error-alert";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 import { RevokedStatus } from "./revoked-status";
 
@@ -68,11 +68,7 @@ export function ApiTokensSection() {
           {t.createToken}
         </button>
       </form>
-      {create.error && (
-        <p role="alert" className="mb-2 text-sm text-red-700">
-          {errorMessage(create.error, t)}
-        </p>
-      )}
+      <ErrorAlert error={create.error} className="mb-2" />
       {secret && (
         <div role="status" className="mb-3 rounded-md bg-green-50 p-3 text-sm text-green-900">
           {t.tokenCreated}
@@ -81,11 +77,7 @@ export function ApiTokensSection() {
           </code>
         </div>
       )}
-      {revoke.error && (
-        <p role="alert" className="mb-2 text-sm text-red-700">
-          {errorMessage(revoke.error, t)}
-        </p>
-      )}
+      <ErrorAlert error={revoke.error} className="mb-2" />
       <table className="w-full table-fixed text-left text-sm">
         <thead className="text-xs text-slate-600">
           <tr>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
-import { errorMessage } from "~/i18n/error-message";
+import { ErrorAlert } from "~/components/error-alert";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 
 export function StaffSection() {
@@ -53,11 +53,7 @@ export function StaffSection() {
           </li>
         ))}
       </ul>
-      {toggle.error && (
-        <p role="alert" className="mb-2 text-sm text-red-700">
-          {errorMessage(toggle.error, t)}
-        </p>
-      )}
+      <ErrorAlert error={toggle.error} className="mb-2" />
       <ConfirmDialog
         open={confirming !== null}
         title={t.disableConfirmTitle(confirming?.name ?? "")}
@@ -123,11 +119,7 @@ export function StaffSection() {
         >
           {t.addStaff}
         </button>
-        {create.error && (
-          <p role="alert" className="text-sm text-red-700 sm:col-span-2">
-            {errorMessage(create.error, t, { CONFLICT: t.emailTaken })}
-          </p>
-        )}
+        <ErrorAlert error={create.error} className="sm:col-span-2" overrides={{ CONFLICT: t.emailTaken }} />
       </form>
     </section>
   );
