@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import { EventSource } from "eventsource";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import type { AppRouter } from "@minbil/api/root";
-import type { WorkshopEventDto } from "@minbil/contracts/dto";
+import type { WorkshopEventDto } from "@minbil/contracts/events/event.schema";
 
 // A partner's TypeScript code: the typed procedures over HTTP with a Bearer token, live events
 // included (Node 20 has no EventSource: the `eventsource` package provides one).

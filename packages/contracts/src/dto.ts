@@ -119,25 +119,6 @@ export const unreadSummaryDto = z.object({
 });
 export type UnreadSummaryDto = z.infer<typeof unreadSummaryDto>;
 
-/** One entry of a workshop's event log, as live subscribers receive it. */
-export const workshopEventDto = z.discriminatedUnion("type", [
-  z.object({
-    seq: z.number().int(),
-    type: z.literal("message.created"),
-    booking_id: z.number().int(),
-    created_at: isoDateTime,
-    data: z.object({ booking_id: z.number().int(), message: messageDto, unread_count: z.number().int(), message_count: z.number().int() }),
-  }),
-  z.object({
-    seq: z.number().int(),
-    type: z.literal("thread.read"),
-    booking_id: z.number().int(),
-    created_at: isoDateTime,
-    data: threadReadStateDto,
-  }),
-]);
-export type WorkshopEventDto = z.infer<typeof workshopEventDto>;
-
 /** Who is signed in, for the inbox header. */
 export const meDto = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(["owner", "staff"]) }),

@@ -22,7 +22,7 @@ export function useLiveEvents(): "live" | "connecting" {
       // (Re)connected: anything missed while away arrives as events, but refresh the lists too.
       onStarted: refreshLists,
       onData({ data: event }) {
-        const threadKey = trpc.messages.thread.infiniteQueryKey(threadInput(event.booking_id));
+        const threadKey = trpc.messages.thread.infiniteQueryKey(threadInput(event.data.booking_id));
         if (event.type === "message.created") appendMessage(queryClient, threadKey, event.data.message);
         setUnreadCount(queryClient, threadKey, event.data.unread_count);
         refreshLists();

@@ -1,6 +1,8 @@
 import type { Prisma } from "@minbil/db/client";
 
-export type WorkshopEventType = "message.created" | "thread.read";
+import type { EventType } from "@minbil/contracts/events/event.schema";
+
+export type WorkshopEventType = EventType;
 
 export interface AppendedEvent {
   workshopId: string;

@@ -51,6 +51,11 @@ describe("streamEvents", () => {
 
     const missed = await take(stream, 2);
     expect(missed.map((e) => e.id)).toEqual(["2", "3"]);
+    // Each event carries its stable public id beside its seq.
+    expect(missed.map((e) => (e.data as unknown as { id: string }).id)).toEqual([
+      `evt_${workshop.workshop.id}_2`,
+      `evt_${workshop.workshop.id}_3`,
+    ]);
     expect(missed.map((e) => e.data.data.message?.body)).toEqual(["to", "tre"]);
 
     const live = take(stream, 2);

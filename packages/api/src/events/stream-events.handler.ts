@@ -1,6 +1,6 @@
 import { tracked } from "@trpc/server";
 import type { PrismaClient } from "@minbil/db/client";
-import { workshopEventDto, type WorkshopEventDto } from "@minbil/contracts/dto";
+import { eventId, workshopEventDto, type WorkshopEventDto } from "@minbil/contracts/events/event.schema";
 import type { EventBus } from "./event-bus";
 
 const BATCH = 100;
@@ -50,6 +50,7 @@ export async function* streamEvents(deps: StreamEventsDeps, input: { lastEventId
       for (const row of rows) {
         last = row.seq;
         const event: WorkshopEventDto = workshopEventDto.parse({
+          id: eventId(workshopId, row.seq),
           seq: row.seq,
           type: row.type,
           booking_id: row.bookingId,

@@ -44,6 +44,11 @@ describe("markThreadRead", () => {
     await mark(booking.id, true);
     await mark(booking.id, true);
     expect(await count()).toBe(before + 1);
+    // Marking it unread again is an event of its own type.
+    await mark(booking.id, false);
+    expect(
+      await services.db.event.count({ where: { workshopId: workshop.workshop.id, type: "thread.unread", bookingId: booking.id } }),
+    ).toBe(1);
   });
 
   it("answers NOT_FOUND for another workshop's thread and changes nothing", async () => {

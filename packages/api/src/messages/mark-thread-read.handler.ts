@@ -39,7 +39,7 @@ export async function markThreadRead(
     await tx.thread.update({ where: { bookingId: input.booking_id }, data: { lastReadSeq, unreadCount } });
     const event = await appendEvent(tx, {
       workshopId: deps.workshopId,
-      type: "thread.read",
+      type: input.read ? "thread.read" : "thread.unread",
       bookingId: input.booking_id,
       payload: state,
       unreadDelta: unreadCount - thread.unread_count,
