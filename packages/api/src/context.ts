@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@minbil/db/client";
 import type { AttachmentStorage } from "./attachments/storage";
 import type { EventBus } from "./events/event-bus";
+import type { SecretBox } from "./crypto/secret-box";
 import { resolveAuth, type AuthResult, type StaffSession } from "./auth/auth-context";
 import type { RequestMeta } from "./auth/request-meta";
 
@@ -9,6 +10,16 @@ export interface Services {
   db: PrismaClient;
   storage: AttachmentStorage;
   events: EventBus;
+  /** Encrypts stored secrets (webhook signing secrets). */
+  secrets: SecretBox;
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Whether webhook URLs may point at loopback/private/link-local addresses (refused in production). */
+  allowPrivateTargets: boolean;
+  /** Retry delays in milliseconds after each failed attempt (WEBHOOK_RETRY_SCHEDULE). */
+  retrySchedule: number[];
 }
 
 export interface Context extends Services {

@@ -12,6 +12,7 @@ export interface DescribedError {
   message: string;
   details?: FieldIssue[];
   retryAfter?: number;
+  extra?: Record<string, unknown>;
   /** Our fault, not the client's: log it. */
   internal: boolean;
 }
@@ -40,6 +41,7 @@ export function describeError(error: unknown): DescribedError {
       message: cause.message,
       details: cause.details,
       retryAfter: cause.retryAfter,
+      extra: cause.extra,
       internal: false,
     };
   }

@@ -14,6 +14,27 @@ export function apiEnv(runtimeEnv: Record<string, string | undefined> = process.
        * milliseconds; a slower one is cut off with 408 (a trickling upload must not hold a connection).
        */
       HTTP_BODY_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+      /**
+       * Encrypts stored secrets (webhook signing secrets) at rest: at least 32 characters, e.g.
+       * `openssl rand -base64 32`. Required in production; development and the demo keep a generated
+       * one in the data folder. Every app process (and the command-line tools) must have the same.
+       */
+      MINBIL_ENCRYPTION_KEY: z.string().min(32, { error: "must be at least 32 characters (e.g. openssl rand -base64 32)" }).optional(),
+      /** Days events stay in the event feed (at least 30 are promised to partners). */
+      EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+      /**
+       * Webhook retry delays after each failed attempt, comma-separated (`0,5s,5m,30m,2h`); the default
+       * is the Standard Webhooks schedule over a day. Tests and operators shorten it.
+       */
+      WEBHOOK_RETRY_SCHEDULE: z
+        .string()
+        .regex(/^\s*\d+(ms|s|m|h)?\s*(,\s*\d+(ms|s|m|h)?\s*)*$/, { error: "must be comma-separated durations such as 0,5s,5m,2h" })
+        .default("0,5s,5m,30m,2h,5h,10h,14h,20h,24h"),
+      /**
+       * Whether webhook URLs may point at loopback, private, link-local or cloud metadata addresses.
+       * Default: allowed outside production (local receivers), refused in production.
+       */
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
     },
     runtimeEnv,
     emptyStringAsUndefined: true,

@@ -16,6 +16,7 @@ const TRPC_CODE_OF: Record<RestErrorCode, TrpcCode> = {
   VALIDATION_FAILED: "UNPROCESSABLE_CONTENT",
   IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
+  EVENTS_EXPIRED: "BAD_REQUEST",
   INTERNAL_ERROR: "INTERNAL_SERVER_ERROR",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
@@ -28,6 +29,8 @@ export class ApiErrorCause extends Error {
     readonly details?: FieldIssue[],
     /** Seconds after which a retry may succeed (429, 503). */
     readonly retryAfter?: number,
+    /** More the client can act on, added to the error object (e.g. `oldest_seq` with EVENTS_EXPIRED). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "ApiErrorCause";
@@ -39,8 +42,14 @@ export class ApiErrorCause extends Error {
 }
 
 /** An error a client can act on. Thrown by handlers; REST and tRPC both answer with its code and sentence. */
-export function apiError(code: RestErrorCode, message: string, details?: FieldIssue[], retryAfter?: number): TRPCError {
-  return new TRPCError({ code: TRPC_CODE_OF[code], message, cause: new ApiErrorCause(code, message, details, retryAfter) });
+export function apiError(
+  code: RestErrorCode,
+  message: string,
+  details?: FieldIssue[],
+  retryAfter?: number,
+  extra?: Record<string, unknown>,
+): TRPCError {
+  return new TRPCError({ code: TRPC_CODE_OF[code], message, cause: new ApiErrorCause(code, message, details, retryAfter, extra) });
 }
 
 /** A refused field: 422 naming it. */

@@ -2,11 +2,15 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { messagesRouter } from "./messages/messages.router";
 import { authRouter } from "./auth/auth.router";
 import { adminRouter } from "./admin/admin.router";
+import { eventsRouter } from "./events/events.router";
+import { webhooksRouter } from "./webhooks/webhooks.router";
 
 export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   auth: authRouter,
   admin: adminRouter,
+  events: eventsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

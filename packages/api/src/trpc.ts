@@ -13,7 +13,13 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: described.message,
-      data: { ...shape.data, appCode: described.code, details: described.details ?? null, retryAfter: described.retryAfter ?? null },
+      data: {
+        ...shape.data,
+        appCode: described.code,
+        details: described.details ?? null,
+        retryAfter: described.retryAfter ?? null,
+        ...described.extra,
+      },
     };
   },
 });
@@ -30,7 +36,7 @@ const baseProcedure = t.procedure.use(async ({ next }) => {
   const result = await next();
   if (!result.ok && !(result.error.cause instanceof ApiErrorCause)) {
     const described = describeError(result.error);
-    if (!described.internal) throw apiError(described.code, described.message, described.details, described.retryAfter);
+    if (!described.internal) throw apiError(described.code, described.message, described.details, described.retryAfter, described.extra);
   }
   return result;
 });
@@ -68,4 +74,15 @@ export const staffProcedure = workshopProcedure.use(({ ctx, next }) => {
   const actor = ctx.auth.actor;
   if (actor.kind !== "staff") throw apiError("FORBIDDEN", "Only signed-in staff can do this");
   return next({ ctx: { ...ctx, auth: { ...ctx.auth, actor } } });
+});
+
+/**
+ * Partner-facing settings (webhooks): an API token of the workshop, or one of its owners signed in.
+ * Plain staff cannot change where the workshop's data is sent.
+ */
+export const integrationProcedure = workshopProcedure.use(({ ctx, next }) => {
+  const actor = ctx.auth.actor;
+  if (actor.kind === "staff" && actor.role !== "OWNER")
+    throw apiError("FORBIDDEN", "Only the workshop's owners (or its API tokens) can do this");
+  return next();
 });

@@ -13,6 +13,8 @@ export interface Database {
   prisma: PrismaClient;
   /** The pg pool on a PostgreSQL server (for libraries that take one, e.g. the rate limiter's store). */
   pool?: pg.Pool;
+  /** The PostgreSQL connection string (tests open a second connection pool to the same database with it). */
+  connectionString?: string;
   /** What the data sits in, for logs and for code that must know (e.g. benchmarks). */
   kind: "postgres" | "embedded" | "embedded-via-socket";
   /** The adapter factory, for the migration engine. */

@@ -13,7 +13,12 @@ import { purgeExpiredIdempotencyKeys } from "@minbil/api/messages/purge-idempote
 import { purgeEndedStaffSessions } from "@minbil/api/auth/staff-sessions";
 import { createSignInLimits, type SignInLimits } from "@minbil/api/rate-limits/sign-in-limits";
 import type { LimiterStore } from "@minbil/api/rate-limits/limiter-store";
-import type { Services } from "@minbil/api/context";
+import type { Services, WebhookSettings } from "@minbil/api/context";
+import { createSecretBox, resolveEncryptionKey } from "@minbil/api/crypto/secret-box";
+import { purgeExpiredEvents } from "@minbil/api/events/event-retention";
+import { parseRetrySchedule } from "@minbil/api/webhooks/retry-schedule";
+import { purgeOldDeliveries } from "@minbil/api/webhooks/purge-deliveries";
+import { startWebhookWorker, type WebhookWorker } from "@minbil/api/webhooks/webhook-worker";
 import type { ReadinessReport } from "@minbil/api/http/health.routes";
 import { logger } from "@minbil/api/logger";
 import { seedDemoData } from "@minbil/demo/seed-demo-data";
@@ -56,6 +61,7 @@ export function startRuntime(): Runtime {
   const timers: NodeJS.Timeout[] = [];
   let closing = false;
   let closeEvents: () => Promise<void> = async () => {};
+  let worker: WebhookWorker | null = null;
 
   const ready = (async () => {
     const database = await openWithRetry(
@@ -70,6 +76,14 @@ export function startRuntime(): Runtime {
       db: database.prisma,
       storage,
       events: postgresEvents ?? createInProcessEventBus(),
+      secrets: createSecretBox(
+        resolveEncryptionKey({
+          configured: env.MINBIL_ENCRYPTION_KEY,
+          dataDir: resolveDataDir(),
+          allowGenerated: env.NODE_ENV !== "production" || env.MINBIL_DEMO,
+        }),
+      ),
+      webhooks: webhookSettings(),
       limits: { signIn: createSignInLimits(limiterStore) },
     };
     closeEvents = async () => postgresEvents?.close();
@@ -81,6 +95,8 @@ export function startRuntime(): Runtime {
       runHousekeeping(built).catch((error) => logger.warn({ err: error }, "housekeeping failed; trying again in an hour"));
     void housekeeping();
     timers.push(setInterval(housekeeping, HOUR).unref());
+    // Webhooks go out from every app process (they split the work through the database).
+    worker = startWebhookWorker(built);
     services = built;
     status = "ready";
     logger.info({ database: database.kind }, "ready");
@@ -115,6 +131,7 @@ export function startRuntime(): Runtime {
     async close() {
       closing = true;
       for (const timer of timers) clearInterval(timer);
+      await worker?.stop();
       await closeEvents().catch(() => {});
       const current = services;
       services = null;
@@ -174,7 +191,9 @@ async function runHousekeeping(services: AppServices): Promise<void> {
   const keys = await purgeExpiredIdempotencyKeys(services.db);
   const sessions = await purgeEndedStaffSessions(services.db);
   const limits = await services.db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(Date.now() - HOUR) } } });
-  logger.info({ swept, idempotencyKeys: keys, staffSessions: sessions, rateLimits: limits.count }, "housekeeping done");
+  const events = await purgeExpiredEvents(services.db, env.EVENT_RETENTION_DAYS);
+  const deliveries = await purgeOldDeliveries(services.db);
+  logger.info({ swept, idempotencyKeys: keys, staffSessions: sessions, rateLimits: limits.count, events, deliveries }, "housekeeping done");
 }
 
 /** host:port of a connection string, never its password. */
@@ -191,4 +210,13 @@ function shortReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const reach = /Can't reach database server[^\n]*/.exec(message)?.[0];
   return (reach ?? message.split("\n").find((line) => line.trim()) ?? "unknown error").slice(0, 200);
+}
+
+/** Webhook settings: private targets only outside production (or in the demo), unless set. */
+export function webhookSettings(): WebhookSettings {
+  const allowPrivateTargets =
+    env.WEBHOOK_ALLOW_PRIVATE_TARGETS !== undefined
+      ? env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "true"
+      : env.NODE_ENV !== "production" || env.MINBIL_DEMO;
+  return { allowPrivateTargets, retrySchedule: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE) };
 }

@@ -17,7 +17,11 @@ const WEB_DIR = path.resolve(import.meta.dirname, "../..");
 /** In-flight requests get this long to finish at shutdown. */
 const SHUTDOWN_GRACE_MS = 20_000;
 
-const problem = authSecretProblem();
+const problem =
+  authSecretProblem() ??
+  (env.NODE_ENV === "production" && !env.MINBIL_DEMO && !env.MINBIL_ENCRYPTION_KEY
+    ? "MINBIL_ENCRYPTION_KEY must be set in production (for example: openssl rand -base64 32)"
+    : null);
 if (problem) {
   console.error(`Not starting: ${problem}`);
   process.exit(1);

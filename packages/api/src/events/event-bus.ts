@@ -9,7 +9,11 @@ import type { AppendedEvent } from "./append-event";
 export interface EventBus {
   publish(event: AppendedEvent): void;
   subscribe(workshopId: string, listener: (event: AppendedEvent) => void): () => void;
+  /** Every workshop's events (the webhook dispatcher listens to all). */
+  subscribeAll(listener: (event: AppendedEvent) => void): () => void;
 }
+
+const ALL = Symbol("all workshops");
 
 export function createInProcessEventBus(): EventBus {
   const emitter = new EventEmitter();
@@ -17,10 +21,15 @@ export function createInProcessEventBus(): EventBus {
   return {
     publish(event) {
       emitter.emit(event.workshopId, event);
+      emitter.emit(ALL, event);
     },
     subscribe(workshopId, listener) {
       emitter.on(workshopId, listener);
       return () => emitter.off(workshopId, listener);
+    },
+    subscribeAll(listener) {
+      emitter.on(ALL, listener);
+      return () => emitter.off(ALL, listener);
     },
   };
 }

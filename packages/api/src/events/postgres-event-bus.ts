@@ -57,6 +57,7 @@ export function createPostgresEventBus(connectionString: string): EventBus & { c
       });
     },
     subscribe: local.subscribe,
+    subscribeAll: local.subscribeAll,
     async close() {
       closed = true;
       await ready;

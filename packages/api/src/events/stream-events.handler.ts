@@ -1,6 +1,6 @@
 import { tracked } from "@trpc/server";
 import type { PrismaClient } from "@minbil/db/client";
-import { eventId, workshopEventDto, type WorkshopEventDto } from "@minbil/contracts/events/event.schema";
+import { toEventDto } from "./event-dto";
 import type { EventBus } from "./event-bus";
 
 const BATCH = 100;
@@ -49,15 +49,7 @@ export async function* streamEvents(deps: StreamEventsDeps, input: { lastEventId
       }
       for (const row of rows) {
         last = row.seq;
-        const event: WorkshopEventDto = workshopEventDto.parse({
-          id: eventId(workshopId, row.seq),
-          seq: row.seq,
-          type: row.type,
-          booking_id: row.bookingId,
-          created_at: row.createdAt.toISOString(),
-          data: row.payload,
-        });
-        yield tracked(String(row.seq), event);
+        yield tracked(String(row.seq), toEventDto(row));
       }
       if (rows.length === BATCH || pending || signal?.aborted) continue;
       await new Promise<void>((resolve) => {

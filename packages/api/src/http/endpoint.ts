@@ -11,6 +11,8 @@ export type EndpointHandler = (ctx: Context, request: FastifyRequest, reply: Fas
 export interface EndpointDeps {
   /** The request's context: services (503 while the database is not ready) and who is calling. */
   contextFor(request: FastifyRequest): Promise<Context>;
+  /** Aborted when the server shuts down (long polls and streams end so clients go elsewhere). */
+  shutdownSignal: AbortSignal;
 }
 
 /**

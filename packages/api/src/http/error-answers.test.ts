@@ -34,6 +34,7 @@ describe("while the database cannot be reached", () => {
   it("answers 503 SERVICE_UNAVAILABLE with Retry-After, over REST and tRPC, naming no host or port", async () => {
     const call = fetchApp(
       await createTestHttpApp({
+        ...services,
         db: unreachable.prisma,
         storage: new LocalDiskStorage(services.storageDir),
         events: createInProcessEventBus(),

@@ -3,11 +3,11 @@ import type { RestErrorBody } from "@minbil/contracts/rest/errors";
 import { describeError, type DescribedError } from "../describe-error";
 import { logger } from "../logger";
 
-export function restErrorBody(described: Pick<DescribedError, "code" | "message" | "details">): RestErrorBody {
+export function restErrorBody(described: Pick<DescribedError, "code" | "message" | "details" | "extra">): RestErrorBody {
   return {
     success: false,
     message: described.message,
-    error: { code: described.code, ...(described.details?.length ? { details: described.details } : {}) },
+    error: { code: described.code, ...(described.details?.length ? { details: described.details } : {}), ...described.extra },
   };
 }
 

@@ -8,6 +8,7 @@ import { appRouter } from "../root";
 import { sendError } from "./error-reply";
 import { checkBodyHeaders, MAX_JSON_BYTES, readText } from "./request-body";
 import { readMultipart } from "./multipart";
+import { requestSignal } from "./request-signal";
 import { ATTACHMENT_LIMITS } from "@minbil/contracts/limits";
 
 /** At most this many procedures in one batched request (the inbox batches a handful). */
@@ -105,10 +106,6 @@ function toWebRequest(
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   // Ends the procedure (and a subscription's stream) when the client goes away or the server stops.
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  reply.raw.once("close", abort);
-  shutdownSignal.addEventListener("abort", abort, { once: true });
-  controller.signal.addEventListener("abort", () => shutdownSignal.removeEventListener("abort", abort), { once: true });
-  return new LimitedBodyRequest(url, { method: request.method, headers, signal: controller.signal }, request.raw, onCleanup);
+  const signal = requestSignal(reply, shutdownSignal);
+  return new LimitedBodyRequest(url, { method: request.method, headers, signal }, request.raw, onCleanup);
 }

@@ -9,6 +9,7 @@ import { authFailureError } from "../trpc";
 import { openAttachment } from "../attachments/open-attachment.handler";
 import { endpoint, type EndpointDeps } from "../http/endpoint";
 import { readRequestFields } from "../http/request-body";
+import { param, queryOf } from "./rest-params";
 
 // The REST contract of /api/ws/messages, on top of the typed procedures: each route reads the HTTP
 // request into the procedure's input, calls the procedure through the same context (and so the same
@@ -112,14 +113,4 @@ async function downloadAttachment(ctx: Context, request: FastifyRequest, reply: 
       "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
     })
     .send(file.body);
-}
-
-function queryOf(request: FastifyRequest): URLSearchParams {
-  const at = request.url.indexOf("?");
-  return new URLSearchParams(at === -1 ? "" : request.url.slice(at + 1));
-}
-
-function param(query: URLSearchParams, name: string): string | undefined {
-  const value = query.get(name);
-  return value === null || value.trim() === "" ? undefined : value;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,6 +6,7 @@ import { createTestDatabase } from "@minbil/db/testing";
 import type { Database } from "@minbil/db/open-database";
 import { LocalDiskStorage } from "../attachments/local-disk-storage";
 import { createInProcessEventBus } from "../events/event-bus";
+import { createSecretBox } from "../crypto/secret-box";
 import type { Services } from "../context";
 
 export interface TestServices extends Services {
@@ -22,6 +24,9 @@ export async function createTestServices(): Promise<TestServices> {
     db: database.prisma,
     storage: new LocalDiskStorage(storageDir),
     events: createInProcessEventBus(),
+    secrets: createSecretBox(randomBytes(32).toString("base64")),
+    // Receivers in tests listen on 127.0.0.1; retries come fast.
+    webhooks: { allowPrivateTargets: true, retrySchedule: [0, 100, 200, 300] },
     storageDir,
     async close() {
       await database.close();

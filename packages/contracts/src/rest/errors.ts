@@ -18,6 +18,8 @@ export const restErrorBody = z.object({
     code: z.string(),
     /** The problems by field, when the request had any (always a list). */
     details: z.array(fieldIssue).optional(),
+    /** With EVENTS_EXPIRED: the oldest seq still in the feed (resynchronise, then read after it). */
+    oldest_seq: z.number().int().optional(),
   }),
 });
 export type RestErrorBody = z.infer<typeof restErrorBody>;
@@ -31,6 +33,7 @@ export const REST_ERROR_CODES = {
   METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
+  EVENTS_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,

@@ -33,5 +33,5 @@ export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env): 
     await dropper.end();
   });
   await applyMigrations(database.adapterFactory);
-  return database;
+  return { ...database, connectionString: url.toString() };
 }
