@@ -13,10 +13,10 @@ import { purgeExpiredIdempotencyKeys } from "@minbil/api/messages/purge-idempote
 import { purgeEndedStaffSessions } from "@minbil/api/auth/staff-sessions";
 import { createSignInLimits, type SignInLimits } from "@minbil/api/rate-limits/sign-in-limits";
 import type { LimiterStore } from "@minbil/api/rate-limits/limiter-store";
-import type { Services, WebhookSettings } from "@minbil/api/context";
+import type { Services } from "@minbil/api/context";
 import { createSecretBox, resolveEncryptionKey } from "@minbil/api/crypto/secret-box";
 import { purgeExpiredEvents } from "@minbil/api/events/event-retention";
-import { parseRetrySchedule } from "@minbil/api/webhooks/retry-schedule";
+import { webhookSettingsFrom } from "@minbil/api/webhooks/webhook-settings";
 import { purgeOldDeliveries } from "@minbil/api/webhooks/purge-deliveries";
 import { startWebhookWorker, type WebhookWorker } from "@minbil/api/webhooks/webhook-worker";
 import type { ReadinessReport } from "@minbil/api/http/health.routes";
@@ -83,7 +83,7 @@ export function startRuntime(): Runtime {
           allowGenerated: env.NODE_ENV !== "production" || env.MINBIL_DEMO,
         }),
       ),
-      webhooks: webhookSettings(),
+      webhooks: webhookSettingsFrom(env, { demo: env.MINBIL_DEMO }),
       limits: { signIn: createSignInLimits(limiterStore) },
     };
     closeEvents = async () => postgresEvents?.close();
@@ -210,13 +210,4 @@ function shortReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const reach = /Can't reach database server[^\n]*/.exec(message)?.[0];
   return (reach ?? message.split("\n").find((line) => line.trim()) ?? "unknown error").slice(0, 200);
-}
-
-/** Webhook settings: private targets only outside production (or in the demo), unless set. */
-export function webhookSettings(): WebhookSettings {
-  const allowPrivateTargets =
-    env.WEBHOOK_ALLOW_PRIVATE_TARGETS !== undefined
-      ? env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "true"
-      : env.NODE_ENV !== "production" || env.MINBIL_DEMO;
-  return { allowPrivateTargets, retrySchedule: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE) };
 }
