@@ -214,7 +214,7 @@ describe("ending sessions", () => {
 describe("starting in production", () => {
   it("refuses to start without NEXTAUTH_SECRET, with a one-line reason", async () => {
     const web = path.resolve(import.meta.dirname, "..");
-    const child = spawn(path.join(web, "node_modules/.bin/tsx"), ["src/server/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
       cwd: web,
       env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: "", MINBIL_DEMO: "false", PORT: "0", DATABASE_URL: "" },
     });

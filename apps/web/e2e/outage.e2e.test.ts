@@ -158,7 +158,7 @@ function startApp(port: number) {
   };
   delete env.MINBIL_API_BASE_URL;
   delete env.TRUST_PROXY;
-  const child = spawn(path.join(WEB_DIR, "node_modules/.bin/tsx"), ["src/server/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: WEB_DIR,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -29,6 +29,8 @@ export default async function setup(project: TestProject) {
     MINBIL_DATA_DIR: dataDir,
     MINBIL_WS_ACCESS_TOKEN: E2E_TOKEN,
     MINBIL_DEMO: "true",
+    // Webhook retries within seconds, so tests can watch a receiver come back.
+    WEBHOOK_RETRY_SCHEDULE: "0,1s,2s,3s,4s,5s",
     PORT: String(port),
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
@@ -36,7 +38,7 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: "warn",
   };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
-  server = spawn(path.join(WEB_DIR, "node_modules/.bin/tsx"), ["src/server/main.ts"], {
+  server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: WEB_DIR,
     env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],

@@ -19,6 +19,17 @@ export const authOptions: NextAuthOptions = {
   cookies: { sessionToken: { name: SESSION_COOKIE, options: SESSION_COOKIE_OPTIONS } },
   pages: { signIn: "/login" },
   providers: [],
+  logger: {
+    // next-auth warns when NEXTAUTH_URL is unset; it needs it only for its own sign-in pages and
+    // callbacks, which we do not use (the session cookie is read, and made by our Server Action).
+    warn(code) {
+      if (code !== "NEXTAUTH_URL") console.warn(`[next-auth] ${code}`);
+    },
+    error(code, metadata) {
+      console.error(`[next-auth] ${code}`, metadata);
+    },
+    debug() {},
+  },
   callbacks: {
     session({ session, token }) {
       const user = session.user as { id?: string; sessionId?: string } | undefined;
