@@ -30,6 +30,7 @@ const TRPC_OWN: Partial<Record<TRPCError["code"], { code: RestErrorCode; message
   UNAUTHORIZED: { code: "UNAUTHORIZED", message: "Authentication required" },
   FORBIDDEN: { code: "FORBIDDEN", message: "Not allowed" },
   TIMEOUT: { code: "REQUEST_TIMEOUT", message: "The request took too long" },
+  TOO_MANY_REQUESTS: { code: "RATE_LIMITED", message: "Too many requests; try again later" },
 };
 
 export function describeError(error: unknown): DescribedError {

@@ -1,6 +1,10 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 import { invalidSettings } from "@minbil/db/env";
+import { RATE_LIMIT_DEFAULTS } from "@minbil/contracts/rest/rate-limits";
+
+/** A quota of a rate-limit policy: requests per window (see contracts/src/rest/rate-limits.ts for why the defaults). */
+const quota = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
 /** Settings of the API package, validated at start. */
 export function apiEnv(runtimeEnv: Record<string, string | undefined> = process.env) {
@@ -35,9 +39,20 @@ export function apiEnv(runtimeEnv: Record<string, string | undefined> = process.
        * Default: allowed outside production (local receivers), refused in production.
        */
       WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+      /** The window of every API rate limit, in seconds. */
+      RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(RATE_LIMIT_DEFAULTS.windowSeconds),
+      /** Requests per window with one API token (sends included). */
+      RATE_LIMIT_TOKEN_REQUESTS: quota(RATE_LIMIT_DEFAULTS.token),
+      /** Messages sent per window with one API token. */
+      RATE_LIMIT_TOKEN_SENDS: quota(RATE_LIMIT_DEFAULTS.send),
+      /** Requests without valid credentials per window from one client address. */
+      RATE_LIMIT_ADDRESS_REQUESTS: quota(RATE_LIMIT_DEFAULTS.address),
+      /** The inbox's calls per window per signed-in staff member. */
+      RATE_LIMIT_STAFF_REQUESTS: quota(RATE_LIMIT_DEFAULTS.staff),
     },
     runtimeEnv,
     emptyStringAsUndefined: true,
     onValidationError: invalidSettings,
   });
 }
+export type ApiEnv = ReturnType<typeof apiEnv>;

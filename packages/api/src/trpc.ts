@@ -4,25 +4,34 @@ import type { AuthContext, AuthFailure } from "./auth/auth-context";
 import { describeError } from "./describe-error";
 import { ApiErrorCause, apiError } from "./errors";
 
-const t = initTRPC.context<Context>().create({
-  // Stack traces stay in our logs, never in answers.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    // The same sentence, code and field problems as the REST API answers with (see describeError).
-    const described = describeError(error);
-    return {
-      ...shape,
-      message: described.message,
-      data: {
-        ...shape.data,
-        appCode: described.code,
-        details: described.details ?? null,
-        retryAfter: described.retryAfter ?? null,
-        ...described.extra,
-      },
-    };
-  },
-});
+/** What the HTTP layer needs to know of a procedure. */
+export interface ProcedureMeta {
+  /** "send": it sends a message, and spends the API token's send budget too (see http/rate-limit.ts). */
+  rateLimit?: "send";
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Stack traces stay in our logs, never in answers.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      // The same sentence, code and field problems as the REST API answers with (see describeError).
+      const described = describeError(error);
+      return {
+        ...shape,
+        message: described.message,
+        data: {
+          ...shape.data,
+          appCode: described.code,
+          details: described.details ?? null,
+          retryAfter: described.retryAfter ?? null,
+          ...described.extra,
+        },
+      };
+    },
+  });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -12,6 +12,7 @@ import { createPostgresEventBus } from "@minbil/api/events/postgres-event-bus";
 import { purgeExpiredIdempotencyKeys } from "@minbil/api/messages/purge-idempotency-keys";
 import { purgeEndedStaffSessions } from "@minbil/api/auth/staff-sessions";
 import { createSignInLimits, type SignInLimits } from "@minbil/api/rate-limits/sign-in-limits";
+import { apiRateLimitSettings, createApiRateLimits, type ApiRateLimits } from "@minbil/api/rate-limits/api-limits";
 import type { LimiterStore } from "@minbil/api/rate-limits/limiter-store";
 import type { Services } from "@minbil/api/context";
 import { createSecretBox, resolveEncryptionKey } from "@minbil/api/crypto/secret-box";
@@ -28,7 +29,8 @@ import { env } from "~/env";
 /** The process's services, as the API and the pages use them. */
 export interface AppServices extends Services {
   database: Database;
-  limits: { signIn: SignInLimits };
+  /** Rate limits, all on the same store: shared by every app process on PostgreSQL, in memory on the embedded database. */
+  limits: { signIn: SignInLimits; api: ApiRateLimits };
 }
 
 export interface Runtime {
@@ -84,7 +86,7 @@ export function startRuntime(): Runtime {
         }),
       ),
       webhooks: webhookSettingsFrom(env, { demo: env.MINBIL_DEMO }),
-      limits: { signIn: createSignInLimits(limiterStore) },
+      limits: { signIn: createSignInLimits(limiterStore), api: createApiRateLimits(limiterStore, apiRateLimitSettings(env)) },
     };
     closeEvents = async () => postgresEvents?.close();
     if (env.MINBIL_DEMO) {

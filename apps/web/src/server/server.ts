@@ -42,11 +42,13 @@ const trustProxy = compileTrust(trustProxySetting());
 const clientIp = createClientIpResolver(trustProxy);
 const shutdown = new AbortController();
 
+const services = () =>
+  runtime.services().catch((error: unknown) => {
+    throw apiError("SERVICE_UNAVAILABLE", error instanceof Error ? error.message : "The service is starting", undefined, 5);
+  });
 const app = createHttpApp({
-  getServices: () =>
-    runtime.services().catch((error: unknown) => {
-      throw apiError("SERVICE_UNAVAILABLE", error instanceof Error ? error.message : "The service is starting", undefined, 5);
-    }),
+  getServices: services,
+  getRateLimits: async () => (await services()).limits.api,
   getSession: (headers) => sessionFromCookieHeader(headers.cookie),
   readiness: () => runtime.readiness(),
   trustProxy,

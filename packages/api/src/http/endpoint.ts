@@ -8,6 +8,16 @@ const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 export type EndpointHandler = (ctx: Context, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
+/**
+ * An operation with options. `rateLimit: "send"`: it sends a message, so besides the caller's request
+ * budget it spends the token's send budget (see http/rate-limit.ts); choose it for every operation
+ * that sends to customers.
+ */
+export interface EndpointOperation {
+  handler: EndpointHandler;
+  rateLimit?: "send";
+}
+
 export interface EndpointDeps {
   /** The request's context: services (503 while the database is not ready) and who is calling. */
   contextFor(request: FastifyRequest): Promise<Context>;
@@ -18,19 +28,27 @@ export interface EndpointDeps {
 /**
  * Registers one REST endpoint: its methods, and for every other method a 405 naming the ones it has
  * (OPTIONS answers with the same list). HEAD comes with GET. Every error answers in our error shape.
+ * Every request is counted against the caller's rate limits before its handler runs (http/rate-limit.ts).
  */
-export function endpoint(app: FastifyInstance, deps: EndpointDeps, url: string, handlers: Partial<Record<Method, EndpointHandler>>): void {
-  const allowed = METHODS.filter((method) => handlers[method]);
+export function endpoint(
+  app: FastifyInstance,
+  deps: EndpointDeps,
+  url: string,
+  operations: Partial<Record<Method, EndpointHandler | EndpointOperation>>,
+): void {
+  const allowed = METHODS.filter((method) => operations[method]);
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   for (const method of METHODS) {
-    const handler = handlers[method];
+    const given = operations[method];
+    const operation = typeof given === "function" ? { handler: given } : given;
     app.route({
       method,
       url,
-      handler: handler
+      config: { rateLimit: { cost: { requests: 1, sends: operation?.rateLimit === "send" ? 1 : 0 } } },
+      handler: operation
         ? async (request, reply) => {
             try {
-              return await handler(await deps.contextFor(request), request, reply);
+              return await operation.handler(await deps.contextFor(request), request, reply);
             } catch (error) {
               return sendError(reply, error);
             }

@@ -13,12 +13,14 @@ import { metaFromNode } from "../auth/request-meta";
 import { createContext, type Context, type Services } from "../context";
 import { apiError } from "../errors";
 import { logger } from "../logger";
+import type { ApiRateLimits } from "../rate-limits/api-limits";
 import { registerMessagesRoutes } from "../rest/messages.routes";
 import { registerEventsRoutes } from "../rest/events.routes";
 import { registerWebhooksRoutes } from "../rest/webhooks.routes";
 import { discardUnreadBody } from "./body-watchdog";
 import { sendError } from "./error-reply";
 import { registerHealthRoutes, type ReadinessReport } from "./health.routes";
+import { registerRateLimits } from "./rate-limit";
 import { registerTrpcEndpoint } from "./trpc-endpoint";
 
 export interface HttpAppDeps {
@@ -27,6 +29,8 @@ export interface HttpAppDeps {
   /** The staff session a request's cookie names, if any (the web app knows the cookie). */
   getSession(headers: IncomingHttpHeaders): Promise<StaffSession | null>;
   readiness(): Promise<ReadinessReport>;
+  /** The process's API rate limiters (memory, or the shared PostgreSQL store); rejects like getServices while not ready. */
+  getRateLimits(): Promise<ApiRateLimits>;
   /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); false: none. */
   trustProxy: FastifyServerOptions["trustProxy"];
   /** Aborted at shutdown: open event streams end so clients reconnect to another instance. */
@@ -113,11 +117,21 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
     return sendError(reply, code ? apiError(code, "The request could not be handled: " + codeSentence(code)) : error);
   });
 
-  const contextFor = async (request: FastifyRequest): Promise<Context> => {
-    const services = await deps.getServices();
-    const session = request.headers.authorization === undefined ? await deps.getSession(request.headers) : null;
-    return createContext({ services, request: metaFromNode(request.method, request.headers), session });
+  // One context per request: the rate limits resolve the caller first, and the route gets the same one.
+  const contexts = new WeakMap<FastifyRequest, Promise<Context>>();
+  const contextFor = (request: FastifyRequest): Promise<Context> => {
+    let context = contexts.get(request);
+    if (!context) {
+      context = (async () => {
+        const services = await deps.getServices();
+        const session = request.headers.authorization === undefined ? await deps.getSession(request.headers) : null;
+        return createContext({ services, request: metaFromNode(request.method, request.headers), session });
+      })();
+      contexts.set(request, context);
+    }
+    return context;
   };
+  registerRateLimits(app, { contextFor, getRateLimits: deps.getRateLimits });
   const endpointDeps = { contextFor, shutdownSignal: deps.shutdownSignal };
   registerMessagesRoutes(app, endpointDeps);
   registerEventsRoutes(app, endpointDeps);

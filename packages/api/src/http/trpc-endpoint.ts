@@ -5,6 +5,8 @@ import { describeError } from "../describe-error";
 import { apiError } from "../errors";
 import { logger } from "../logger";
 import { appRouter } from "../root";
+import type { ProcedureMeta } from "../trpc";
+import { rateLimitRefusal } from "./rate-limit";
 import { sendError } from "./error-reply";
 import { checkBodyHeaders, MAX_JSON_BYTES, readText } from "./request-body";
 import { readMultipart } from "./multipart";
@@ -50,6 +52,26 @@ class LimitedBodyRequest extends Request {
   }
 }
 
+/** The procedures marked `rateLimit: "send"` (e.g. "messages.send"), by their path; collected once. */
+const SEND_PROCEDURES = new Set<string>();
+(function collect(record: object, prefix: string) {
+  for (const [name, value] of Object.entries(record)) {
+    if (typeof value === "function") {
+      const meta = (value as { _def?: { meta?: ProcedureMeta } })._def?.meta;
+      if (meta?.rateLimit === "send") SEND_PROCEDURES.add(prefix + name);
+    } else if (value && typeof value === "object") collect(value as object, `${prefix}${name}.`);
+  }
+})(appRouter._def.record, "");
+
+/**
+ * What a tRPC request takes from the caller's rate limits, from its path alone (the body is not read
+ * yet): one unit per procedure in the batch, and a send for each procedure marked `rateLimit: "send"`.
+ */
+function trpcCost(request: FastifyRequest) {
+  const paths = ((request.params as { "*"?: string })["*"] ?? "").split(",").slice(0, MAX_BATCH_SIZE);
+  return { requests: paths.length, sends: paths.filter((path) => SEND_PROCEDURES.has(path)).length };
+}
+
 export interface TrpcEndpointDeps {
   contextFor(request: FastifyRequest): Promise<Context>;
   /** Aborted when the server shuts down, so open subscriptions end and clients reconnect elsewhere. */
@@ -61,6 +83,8 @@ export function registerTrpcEndpoint(app: FastifyInstance, deps: TrpcEndpointDep
   app.route({
     method: ["GET", "POST"],
     url: "/api/trpc/*",
+    // A refusal is answered below, in tRPC's error shape (the inbox's client reads its code from it).
+    config: { rateLimit: { cost: trpcCost, answersRefusal: true } },
     handler: async (request, reply) => {
       const procedures = (request.params as { "*": string })["*"].split(",");
       if (procedures.length > MAX_BATCH_SIZE) {
@@ -70,11 +94,16 @@ export function registerTrpcEndpoint(app: FastifyInstance, deps: TrpcEndpointDep
       const cleanup = () => Promise.all(cleanups.map((run) => run())).then(() => {});
       try {
         const ctx = await deps.contextFor(request);
+        const refusal = rateLimitRefusal(request);
         const response = await fetchRequestHandler({
           endpoint: "/api/trpc",
           req: toWebRequest(request, reply, deps.shutdownSignal, (run) => cleanups.push(run)),
           router: appRouter,
-          createContext: () => ctx,
+          // Over a rate limit: every procedure of the request answers 429 RATE_LIMITED; none runs, no body is read.
+          createContext: () => {
+            if (refusal) throw refusal;
+            return ctx;
+          },
           responseMeta({ errors }) {
             const retryAfter = Math.max(0, ...errors.map((error) => describeError(error).retryAfter ?? 0));
             return retryAfter ? { headers: { "Retry-After": String(retryAfter) } } : {};

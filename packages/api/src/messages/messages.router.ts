@@ -24,6 +24,7 @@ export const messagesRouter = {
 
   /** Takes JSON, or FormData (body, booking_id and files under `attachments`) from the browser. */
   send: workshopProcedure
+    .meta({ rateLimit: "send" })
     .input(z.preprocess((value) => (value instanceof FormData ? formDataToObject(value) : value), sendMessageInput))
     .mutation(({ ctx, input }) =>
       sendMessage({ db: ctx.db, storage: ctx.storage, events: ctx.events, workshopId: ctx.auth.workshopId, actor: ctx.auth.actor }, input),

@@ -1,5 +1,12 @@
 import type pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RLWrapperTimeouts,
+  type RateLimiterAbstract,
+  type RateLimiterRes,
+} from "rate-limiter-flexible";
+import { logger } from "../logger";
 
 /**
  * Where rate-limit counters live: in this process (the embedded database has one app process), or in
@@ -15,20 +22,39 @@ export interface LimitRule {
   duration: number;
 }
 
+/** A count in PostgreSQL that takes longer than this is made in this process's memory instead. */
+const STORE_TIMEOUT_MS = 1_000;
+/** At most one log line this often while counting falls back to memory. */
+const FALLBACK_LOG_INTERVAL_MS = 60_000;
+let lastFallbackLog = 0;
+
+/** The per-process limiter that stands in while the store is unreachable or slow; says so in the log. */
+class FallbackMemoryLimiter extends RateLimiterMemory {
+  override consume(key: string | number, pointsToConsume?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+    const now = Date.now();
+    if (now - lastFallbackLog >= FALLBACK_LOG_INTERVAL_MS) {
+      lastFallbackLog = now;
+      logger.warn({ keyPrefix: this.keyPrefix }, "rate-limit store unreachable or slow: counting in this process's memory meanwhile");
+    }
+    return super.consume(key, pointsToConsume, options);
+  }
+}
+
 /**
  * A limiter for one rule. On PostgreSQL, counting is one atomic upsert per request (no lost updates
- * under concurrency); when the store is unreachable, counting falls back to this process's memory
- * rather than failing the request.
+ * under concurrency); when the store fails or takes longer than a second, counting falls back to this
+ * process's memory rather than failing (or holding up) the request.
  */
 export function createLimiter(store: LimiterStore, rule: LimitRule): RateLimiterAbstract {
   if (store.kind === "memory") return new RateLimiterMemory(rule);
-  return new RateLimiterPostgres({
+  const postgres = new RateLimiterPostgres({
     ...rule,
     storeClient: store.pool,
     storeType: "pool",
     tableName: "rate_limits",
     tableCreated: true,
     clearExpiredByTimeout: false,
-    insuranceLimiter: new RateLimiterMemory(rule),
   });
+  // The insurance sits on the wrapper only, so a count that times out and later fails is not made twice.
+  return new RLWrapperTimeouts({ limiter: postgres, timeoutMs: STORE_TIMEOUT_MS, insuranceLimiter: new FallbackMemoryLimiter(rule) });
 }

@@ -4,6 +4,7 @@ import { createTestServices, type TestServices } from "../testing/test-services"
 import { createBookingFixture, createWorkshopFixture } from "../testing/fixtures";
 import { EXE_BYTES, PDF_BYTES, PNG_BYTES, file } from "../testing/sample-files";
 import { createTestHttpApp, fetchApp } from "../testing/test-http";
+import { apiRateLimitSettings, createApiRateLimits } from "../rate-limits/api-limits";
 
 let services: TestServices;
 let call: ReturnType<typeof fetchApp>;
@@ -331,9 +332,16 @@ describe("Idempotency-Key", () => {
 describe("concurrency", () => {
   it("stores a hundred concurrent sends to one thread once each, in a total order", async () => {
     const booking = await createBookingFixture(services.db, nordlys.workshop.id);
+    // A hundred sends at once is more than one token's send budget (limits: http/rate-limit.test.ts).
+    const defaults = apiRateLimitSettings();
+    const rateLimits = createApiRateLimits({ kind: "memory" }, { ...defaults, quotas: { ...defaults.quotas, send: 1000 } });
+    const unlimited = fetchApp(await createTestHttpApp(services, { rateLimits }));
     const responses = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        call("/api/ws/messages", json(nordlys.token.secret, { booking_id: booking.id, body: `Melding ${i}`, sender_type: "customer" })),
+        unlimited(
+          "/api/ws/messages",
+          json(nordlys.token.secret, { booking_id: booking.id, body: `Melding ${i}`, sender_type: "customer" }),
+        ),
       ),
     );
     expect(responses.every((r) => r.status === 201)).toBe(true);

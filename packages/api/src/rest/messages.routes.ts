@@ -18,13 +18,19 @@ import { param, queryOf } from "./rest-params";
 type Caller = ReturnType<typeof createCaller>;
 
 export function registerMessagesRoutes(app: FastifyInstance, deps: EndpointDeps): void {
-  endpoint(app, deps, "/api/ws/messages", { GET: listThreads, POST: (ctx, request, reply) => send(ctx, request, reply, null) });
+  endpoint(app, deps, "/api/ws/messages", {
+    GET: listThreads,
+    POST: { handler: (ctx, request, reply) => send(ctx, request, reply, null), rateLimit: "send" },
+  });
   endpoint(app, deps, "/api/ws/messages/thread", { GET: (ctx, request, reply) => getThread(ctx, request, reply, null) });
   endpoint(app, deps, "/api/ws/messages/thread/:bookingId", {
     GET: (ctx, request, reply) => getThread(ctx, request, reply, (request.params as { bookingId: string }).bookingId),
   });
   endpoint(app, deps, "/api/ws/messages/thread/:bookingId/send", {
-    POST: (ctx, request, reply) => send(ctx, request, reply, (request.params as { bookingId: string }).bookingId),
+    POST: {
+      handler: (ctx, request, reply) => send(ctx, request, reply, (request.params as { bookingId: string }).bookingId),
+      rateLimit: "send",
+    },
   });
   endpoint(app, deps, "/api/ws/messages/attachments/:attachmentId", { GET: downloadAttachment });
 }

@@ -3,16 +3,22 @@ import type { FastifyInstance } from "fastify";
 import type { StaffSession } from "../auth/auth-context";
 import type { Services } from "../context";
 import { createHttpApp } from "../http/http-app";
+import { createApiRateLimits, type ApiRateLimits } from "../rate-limits/api-limits";
 
-/** The API's HTTP server over real services, for tests (requests go in-process through `inject`). */
+/**
+ * The API's HTTP server over real services, for tests (requests go in-process through `inject`).
+ * Rate limits: in this app's memory with the settings of the environment (RATE_LIMIT_*), unless given.
+ */
 export async function createTestHttpApp(
   services: Services,
-  options: { getSession?: (headers: IncomingHttpHeaders) => Promise<StaffSession | null> } = {},
+  options: { getSession?: (headers: IncomingHttpHeaders) => Promise<StaffSession | null>; rateLimits?: ApiRateLimits } = {},
 ): Promise<FastifyInstance> {
+  const rateLimits = options.rateLimits ?? createApiRateLimits({ kind: "memory" });
   const app = createHttpApp({
     getServices: async () => services,
     getSession: options.getSession ?? (async () => null),
     readiness: async () => ({ ready: true, checks: {} }),
+    getRateLimits: async () => rateLimits,
     trustProxy: false,
     shutdownSignal: new AbortController().signal,
   });
@@ -20,8 +26,8 @@ export async function createTestHttpApp(
   return app;
 }
 
-/** fetch()-like calls into the app: the test reads a real `Response`. */
-export function fetchApp(app: FastifyInstance) {
+/** fetch()-like calls into the app: the test reads a real `Response`. `remoteAddress`: the client's address (default 127.0.0.1). */
+export function fetchApp(app: FastifyInstance, options: { remoteAddress?: string } = {}) {
   return async (path: string, init: RequestInit = {}): Promise<Response> => {
     const request = new Request(`http://localhost:5000${path}`, init);
     const headers: Record<string, string> = {};
@@ -31,6 +37,7 @@ export function fetchApp(app: FastifyInstance) {
       method: request.method as "GET",
       url: path,
       headers,
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       ...(body ? { payload: body } : {}),
     });
     const responseHeaders = new Headers();
