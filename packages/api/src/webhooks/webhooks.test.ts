@@ -263,4 +263,33 @@ describe("deliveries", () => {
       await second?.close();
     }
   });
+
+  it("turns an endpoint off after five days of nothing but failures, and keeps only the start of a long answer", async () => {
+    const created = await register();
+    await services.db.webhookEndpoint.update({
+      where: { id: created.id },
+      data: { failingSince: new Date(Date.now() - 5 * 24 * 60 * 60 * 1000 - 1000) },
+    });
+    receiver.answer({ status: 500, body: "x".repeat(200_000) });
+    start();
+    await customerWrites("femte dag");
+    await expect
+      .poll(async () => (await (await api(`/api/ws/webhooks/${created.id}`)).json()).data, { timeout: 3000 })
+      .toMatchObject({ enabled: false, disabled_reason: "failing" });
+    const attempt = await services.db.webhookAttempt.findFirstOrThrow({ where: { delivery: { endpointId: created.id } } });
+    expect(attempt.responseBody).toHaveLength(64 * 1024);
+  });
+
+  it("checks the address again at every send: a name that now points at a private address is not reached", async () => {
+    const created = await register({ url: `http://localhost:${receiver.port}/hooks` });
+    // The endpoint was saved while private targets were allowed; now they are not (as in production).
+    worker = startWebhookWorker({ ...services, webhooks: { ...services.webhooks, allowPrivateTargets: false } });
+    await customerWrites("rebinding");
+    await expect
+      .poll(async () => (await services.db.webhookAttempt.findFirst({ where: { delivery: { endpointId: created.id } } }))?.error, {
+        timeout: 3000,
+      })
+      .toMatch(/EADDRNOTALLOWED/);
+    expect(receiver.received).toHaveLength(0);
+  });
 });
