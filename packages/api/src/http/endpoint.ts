@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Context } from "../context";
 import { apiError } from "../errors";
+import { toFastifyPath, type RestOperation } from "../rest/operations/operation";
 import { sendError } from "./error-reply";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 export type EndpointHandler = (ctx: Context, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+/** A handler that needs no context (no database, no caller): health checks, the API document. */
+export type PublicHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 export interface EndpointDeps {
   /** The request's context: services (503 while the database is not ready) and who is calling. */
@@ -18,6 +21,46 @@ export interface EndpointDeps {
  * (OPTIONS answers with the same list). HEAD comes with GET. Every error answers in our error shape.
  */
 export function endpoint(app: FastifyInstance, deps: EndpointDeps, url: string, handlers: Partial<Record<Method, EndpointHandler>>): void {
+  registerMethods(app, url, Object.fromEntries(Object.entries(handlers).map(([method, handler]) => [method, withContext(deps, handler)])));
+}
+
+/** An operation's route: the descriptor (method, path) and the handler that answers it. */
+export interface Route {
+  operation: RestOperation;
+  handler: (deps: EndpointDeps) => PublicHandler;
+}
+
+/** A route whose handler gets the request's context (and so the caller, and the services). */
+export function route(operation: RestOperation, handler: EndpointHandler): Route {
+  if (operation.auth === "none") throw new Error(`${operation.id} needs no caller: register it with publicRoute`);
+  return { operation, handler: (deps) => withContext(deps, handler) };
+}
+
+/** A route anyone may call, answered without a context. */
+export function publicRoute(operation: RestOperation, handler: PublicHandler): Route {
+  return { operation, handler: () => handler };
+}
+
+/**
+ * Registers routes from their operation descriptors (rest/operations): method and path come from the
+ * descriptor, the operations of one path share an endpoint (and its 405/OPTIONS answers).
+ */
+export function registerRoutes(app: FastifyInstance, deps: EndpointDeps, routes: Route[]): void {
+  const byPath = new Map<string, Partial<Record<Method, PublicHandler>>>();
+  for (const { operation, handler } of routes) {
+    const handlers = byPath.get(operation.path) ?? {};
+    if (handlers[operation.method]) throw new Error(`Two routes for ${operation.method} ${operation.path}`);
+    handlers[operation.method] = handler(deps);
+    byPath.set(operation.path, handlers);
+  }
+  for (const [path, handlers] of byPath) registerMethods(app, toFastifyPath(path), handlers);
+}
+
+function withContext(deps: EndpointDeps, handler: EndpointHandler): PublicHandler {
+  return async (request, reply) => handler(await deps.contextFor(request), request, reply);
+}
+
+function registerMethods(app: FastifyInstance, url: string, handlers: Partial<Record<Method, PublicHandler>>): void {
   const allowed = METHODS.filter((method) => handlers[method]);
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   for (const method of METHODS) {
@@ -28,7 +71,7 @@ export function endpoint(app: FastifyInstance, deps: EndpointDeps, url: string, 
       handler: handler
         ? async (request, reply) => {
             try {
-              return await handler(await deps.contextFor(request), request, reply);
+              return await handler(request, reply);
             } catch (error) {
               return sendError(reply, error);
             }

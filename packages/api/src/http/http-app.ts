@@ -14,6 +14,7 @@ import { createContext, type Context, type Services } from "../context";
 import { apiError } from "../errors";
 import { logger } from "../logger";
 import { registerMessagesRoutes } from "../rest/messages.routes";
+import { registerOpenApiRoutes } from "../openapi/openapi.routes";
 import { discardUnreadBody } from "./body-watchdog";
 import { sendError } from "./error-reply";
 import { registerHealthRoutes, type ReadinessReport } from "./health.routes";
@@ -33,15 +34,16 @@ export interface HttpAppDeps {
   fallback?: (request: IncomingMessage, response: ServerResponse) => void;
 }
 
-/** Paths the API server answers itself; everything else goes to the fallback (Next.js). */
+/** Paths the API server answers itself (the API, and its reference at /docs/api); everything else goes to the fallback (Next.js). */
 export function isApiPath(url: string | undefined): boolean {
-  return !!url && /^\/api\/(ws|trpc|livez|readyz)(\/|\?|$)/.test(url);
+  return !!url && /^\/(api\/(ws|trpc|livez|readyz)|docs\/api)(\/|\?|$)/.test(url);
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
 /**
- * The HTTP server of the API: REST under /api/ws, tRPC under /api/trpc, health checks. Request bodies
+ * The HTTP server of the API: REST under /api/ws, tRPC under /api/trpc, health checks, the API document
+ * (/api/ws/openapi.json) and its reference (/docs/api). Request bodies
  * are never parsed by the framework: each route reads its own, after it has authorized the caller.
  */
 export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
@@ -117,8 +119,9 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
     return createContext({ services, request: metaFromNode(request.method, request.headers), session });
   };
   registerMessagesRoutes(app, { contextFor });
+  registerOpenApiRoutes(app, { contextFor });
   registerTrpcEndpoint(app, { contextFor, shutdownSignal: deps.shutdownSignal });
-  registerHealthRoutes(app, deps.readiness);
+  registerHealthRoutes(app, { contextFor }, deps.readiness);
   return app;
 }
 
