@@ -36,20 +36,24 @@ const PAGE = `<!doctype html>
   </head>
   <body>
     <noscript>This reference needs JavaScript. The API document itself: <a href="/api/ws/openapi.json">/api/ws/openapi.json</a>.</noscript>
-    <div id="api-reference"></div>
+    <div id="reference"></div>
     <script src="${SCALAR_PATH}"></script>
     <script src="${INIT_PATH}"></script>
   </body>
 </html>
 `;
 
-// No fonts from Scalar's CDN, no telemetry, no AI agent: nothing leaves this origin.
-const INIT = `Scalar.createApiReference("#api-reference", ${JSON.stringify({
+// Nothing leaves this origin: no fonts from Scalar's CDN, no telemetry, no AI agent, no request proxy
+// ("Test request" calls this API directly), no toolbar (its "Share" uploads the document). The mount
+// point is not #api-reference: the bundle mounts a second, unconfigured reference on an element of that id.
+const INIT = `Scalar.createApiReference("#reference", ${JSON.stringify({
   url: "/api/ws/openapi.json",
   withDefaultFonts: false,
   telemetry: false,
   agent: { disabled: true },
-  hideDarkModeToggle: false,
+  proxyUrl: "",
+  showToolbar: "never",
+  showDeveloperTools: "never",
   documentDownloadType: "json",
 })});
 `;
