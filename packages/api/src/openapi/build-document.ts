@@ -165,9 +165,20 @@ export function buildOpenApiDocument(operations: readonly RestOperation[] = REST
     },
     opts,
   );
+  // An optional header's description stays in its schema; readers look for it on the header.
+  for (const header of Object.values(document.components?.headers ?? {})) {
+    if ("schema" in header && header.schema && !("$ref" in header.schema) && !header.description)
+      header.description = header.schema.description;
+  }
   const { webhooks, schemas } = buildWebhooks(opts);
   document.webhooks = webhooks;
   const components = (document.components ??= {});
+  for (const [name, schema] of Object.entries(schemas)) {
+    const existing = components.schemas?.[name];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(schema)) {
+      throw new Error(`The webhooks and the operations render the schema ${name} differently`);
+    }
+  }
   components.schemas = { ...schemas, ...components.schemas };
   return document;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { senderTypeSchema } from "../dto";
-import { ATTACHMENT_LIMITS, IDEMPOTENCY_KEY_MAX_LENGTH, MESSAGE_BODY_MAX_CHARS } from "../limits";
+import { ATTACHMENT_LIMITS, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_TTL_MS, MESSAGE_BODY_MAX_CHARS } from "../limits";
 import { bookingIdSchema } from "./ids.schema";
 import { storableText } from "./text.schema";
 
@@ -15,8 +15,7 @@ export const idempotencyKeySchema = z
   .min(1, { error: "Idempotency-Key must not be empty" })
   .max(IDEMPOTENCY_KEY_MAX_LENGTH, { error: `Idempotency-Key must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters` })
   .meta({
-    description:
-      "Makes a send safe to retry for 24 hours: a retry with the same key and request answers 200 with the first message and stores nothing; the same key with a different request is refused (422 IDEMPOTENCY_KEY_REUSED)",
+    description: `Makes a send safe to retry for ${IDEMPOTENCY_KEY_TTL_MS / 3_600_000} hours: a retry with the same key and request answers 200 with the first message and stores nothing; the same key with a different request is refused (422 IDEMPOTENCY_KEY_REUSED)`,
     example: "6b1f0c1e-order-4711",
   });
 
