@@ -3,100 +3,150 @@ import { z } from "zod";
 // What the API answers with: the same JSON over REST and tRPC. Field names follow the REST contract
 // (snake_case); times are ISO 8601 strings in UTC.
 
-export const senderTypeSchema = z.enum(["customer", "workshop", "system"]);
+export const senderTypeSchema = z
+  .enum(["customer", "workshop", "system"])
+  .meta({ id: "SenderType", description: "Who wrote a message: the customer, the workshop, or the system (automatic notices)." });
 export type SenderType = z.infer<typeof senderTypeSchema>;
 
-export const bookingStatusSchema = z.enum(["pending", "confirmed", "in_progress", "ready_for_pickup", "completed", "cancelled"]);
+export const bookingStatusSchema = z
+  .enum(["pending", "confirmed", "in_progress", "ready_for_pickup", "completed", "cancelled"])
+  .meta({ id: "BookingStatus" });
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 
-const isoDateTime = z.iso.datetime();
+const isoDateTime = z.iso.datetime().meta({ description: "ISO 8601, UTC", example: "2026-11-25T09:30:00.000Z" });
 
-export const attachmentDto = z.object({
-  id: z.string(),
-  file_name: z.string(),
-  content_type: z.string(),
-  size: z.number().int().nonnegative(),
-  /** Authenticated download path, relative to the API's base URL. */
-  url: z.string(),
-});
+export const attachmentDto = z
+  .object({
+    id: z.string(),
+    file_name: z.string(),
+    content_type: z.string(),
+    size: z.number().int().nonnegative(),
+    /** Authenticated download path, relative to the API's base URL. */
+    url: z.string().meta({
+      description: "Authenticated download path, relative to the API's base URL",
+      example: "/api/ws/messages/attachments/att_01JD6Y3Q",
+    }),
+  })
+  .meta({
+    id: "Attachment",
+    example: {
+      id: "att_01JD6Y3Q",
+      file_name: "skade.jpg",
+      content_type: "image/jpeg",
+      size: 183422,
+      url: "/api/ws/messages/attachments/att_01JD6Y3Q",
+    },
+  });
 export type AttachmentDto = z.infer<typeof attachmentDto>;
 
-export const messageDto = z.object({
-  id: z.number().int(),
-  booking_id: z.number().int(),
-  /** Position in the thread (1, 2, 3 ...): total and stable, even for messages of the same millisecond. */
-  seq: z.number().int(),
-  body: z.string(),
-  sender_type: senderTypeSchema,
-  /** Display name of the sender. */
-  sender: z.string(),
-  created_at: isoDateTime,
-  attachments: z.array(attachmentDto),
-});
+export const messageDto = z
+  .object({
+    id: z.number().int(),
+    booking_id: z.number().int(),
+    /** Position in the thread (1, 2, 3 ...): total and stable, even for messages of the same millisecond. */
+    seq: z
+      .number()
+      .int()
+      .meta({ description: "Position in the thread (1, 2, 3 …): total and stable, even for messages of the same millisecond" }),
+    body: z.string(),
+    sender_type: senderTypeSchema,
+    /** Display name of the sender. */
+    sender: z.string().meta({ description: "Display name of the sender" }),
+    created_at: isoDateTime,
+    attachments: z.array(attachmentDto),
+  })
+  .meta({
+    id: "Message",
+    example: {
+      id: 4711,
+      booking_id: 1,
+      seq: 3,
+      body: "Bilen er klar til henting.",
+      sender_type: "workshop",
+      sender: "Nordlys Bil",
+      created_at: "2026-11-25T09:30:00.000Z",
+      attachments: [],
+    },
+  });
 export type MessageDto = z.infer<typeof messageDto>;
 
-export const bookingDto = z.object({
-  id: z.number().int(),
-  reference: z.string(),
-  status: bookingStatusSchema,
-  scheduled_at: isoDateTime,
-  service: z.string(),
-  vehicle: z.object({
-    registration_number: z.string(),
-    make: z.string().nullable(),
-    model: z.string().nullable(),
-  }),
-});
+export const bookingDto = z
+  .object({
+    id: z.number().int(),
+    reference: z.string(),
+    status: bookingStatusSchema,
+    scheduled_at: isoDateTime,
+    service: z.string(),
+    vehicle: z.object({
+      registration_number: z.string(),
+      make: z.string().nullable(),
+      model: z.string().nullable(),
+    }),
+  })
+  .meta({ id: "Booking" });
 export type BookingDto = z.infer<typeof bookingDto>;
 
-export const customerDto = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-});
+export const customerDto = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  })
+  .meta({ id: "Customer" });
 export type CustomerDto = z.infer<typeof customerDto>;
 
-export const lastMessageDto = messageDto.pick({ id: true, body: true, sender_type: true, created_at: true }).extend({
-  attachment_count: z.number().int().nonnegative(),
-});
+export const lastMessageDto = messageDto
+  .pick({ id: true, body: true, sender_type: true, created_at: true })
+  .extend({
+    attachment_count: z.number().int().nonnegative(),
+  })
+  .meta({ id: "LastMessage", description: "The newest message of a thread, without its files" });
 
-export const threadSummaryDto = z.object({
-  booking_id: z.number().int(),
-  booking: bookingDto,
-  customer: customerDto,
-  last_message: lastMessageDto.nullable(),
-  unread_count: z.number().int().nonnegative(),
-  message_count: z.number().int().nonnegative(),
-  updated_at: isoDateTime,
-});
-export type ThreadSummaryDto = z.infer<typeof threadSummaryDto>;
-
-export const pageMetaDto = z.object({
-  next_cursor: z.string().nullable(),
-  has_more: z.boolean(),
-});
-export type PageMetaDto = z.infer<typeof pageMetaDto>;
-
-export const threadListDto = z.object({
-  data: z.array(threadSummaryDto),
-  meta: pageMetaDto,
-});
-export type ThreadListDto = z.infer<typeof threadListDto>;
-
-export const threadDetailDto = z.object({
-  data: z.object({
-    id: z.number().int(),
+export const threadSummaryDto = z
+  .object({
     booking_id: z.number().int(),
     booking: bookingDto,
     customer: customerDto,
+    last_message: lastMessageDto.nullable(),
     unread_count: z.number().int().nonnegative(),
     message_count: z.number().int().nonnegative(),
-    /** Oldest first. */
-    messages: z.array(messageDto),
-  }),
-  meta: pageMetaDto,
-});
+    updated_at: isoDateTime,
+  })
+  .meta({ id: "ThreadSummary" });
+export type ThreadSummaryDto = z.infer<typeof threadSummaryDto>;
+
+export const pageMetaDto = z
+  .object({
+    next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` to get the next page; null on the last page" }),
+    has_more: z.boolean(),
+  })
+  .meta({ id: "PageMeta" });
+export type PageMetaDto = z.infer<typeof pageMetaDto>;
+
+export const threadListDto = z
+  .object({
+    data: z.array(threadSummaryDto),
+    meta: pageMetaDto,
+  })
+  .meta({ id: "ThreadList", description: "Threads, newest activity first" });
+export type ThreadListDto = z.infer<typeof threadListDto>;
+
+export const threadDetailDto = z
+  .object({
+    data: z.object({
+      id: z.number().int(),
+      booking_id: z.number().int(),
+      booking: bookingDto,
+      customer: customerDto,
+      unread_count: z.number().int().nonnegative(),
+      message_count: z.number().int().nonnegative(),
+      /** Oldest first. */
+      messages: z.array(messageDto).meta({ description: "The newest `limit` messages, oldest first" }),
+    }),
+    meta: pageMetaDto,
+  })
+  .meta({ id: "ThreadDetail" });
 export type ThreadDetailDto = z.infer<typeof threadDetailDto>;
 
 export const sendMessageResultDto = z.object({
@@ -106,11 +156,13 @@ export const sendMessageResultDto = z.object({
 });
 export type SendMessageResultDto = z.infer<typeof sendMessageResultDto>;
 
-export const threadReadStateDto = z.object({
-  booking_id: z.number().int(),
-  unread_count: z.number().int().nonnegative(),
-  last_read_seq: z.number().int().nonnegative(),
-});
+export const threadReadStateDto = z
+  .object({
+    booking_id: z.number().int(),
+    unread_count: z.number().int().nonnegative(),
+    last_read_seq: z.number().int().nonnegative(),
+  })
+  .meta({ id: "ThreadReadState" });
 export type ThreadReadStateDto = z.infer<typeof threadReadStateDto>;
 
 export const unreadSummaryDto = z.object({

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
+import type { LivenessDto, ReadinessDto } from "@minbil/contracts/rest/health.schema";
+import { livenessOperation, readinessOperation } from "../rest/operations/health.operations";
+import { publicRoute, registerRoutes, type EndpointDeps } from "./endpoint";
 
 export interface ReadinessReport {
   ready: boolean;
   /** Each part the instance needs, and what is wrong with it. */
-  checks: Record<string, { ok: boolean; error?: string }>;
+  checks: ReadinessDto["checks"];
 }
 
 /**
@@ -11,11 +14,13 @@ export interface ReadinessReport {
  * /api/readyz: it can serve (database reachable, migrations applied, storage reachable); 503 names
  * the failing part, so a load balancer sends traffic elsewhere until it recovers.
  */
-export function registerHealthRoutes(app: FastifyInstance, readiness: () => Promise<ReadinessReport>): void {
-  app.get("/api/livez", async (_request, reply) => reply.send({ status: "ok" }));
-  app.get("/api/readyz", async (_request, reply) => {
-    const report = await readiness();
-    if (!report.ready) reply.code(503).header("Retry-After", "5");
-    return reply.send({ status: report.ready ? "ready" : "unavailable", checks: report.checks });
-  });
+export function registerHealthRoutes(app: FastifyInstance, deps: EndpointDeps, readiness: () => Promise<ReadinessReport>): void {
+  registerRoutes(app, deps, [
+    publicRoute(livenessOperation, async (_request, reply) => reply.send({ status: "ok" } satisfies LivenessDto)),
+    publicRoute(readinessOperation, async (_request, reply) => {
+      const report = await readiness();
+      if (!report.ready) reply.code(503).header("Retry-After", "5");
+      return reply.send({ status: report.ready ? "ready" : "unavailable", checks: report.checks } satisfies ReadinessDto);
+    }),
+  ]);
 }

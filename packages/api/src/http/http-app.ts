@@ -17,6 +17,7 @@ import type { ApiRateLimits } from "../rate-limits/api-limits";
 import { registerMessagesRoutes } from "../rest/messages.routes";
 import { registerEventsRoutes } from "../rest/events.routes";
 import { registerWebhooksRoutes } from "../rest/webhooks.routes";
+import { registerOpenApiRoutes } from "../openapi/openapi.routes";
 import { discardUnreadBody } from "./body-watchdog";
 import { sendError } from "./error-reply";
 import { registerHealthRoutes, type ReadinessReport } from "./health.routes";
@@ -39,15 +40,16 @@ export interface HttpAppDeps {
   fallback?: (request: IncomingMessage, response: ServerResponse) => void;
 }
 
-/** Paths the API server answers itself; everything else goes to the fallback (Next.js). */
+/** Paths the API server answers itself (the API, and its reference at /docs/api); everything else goes to the fallback (Next.js). */
 export function isApiPath(url: string | undefined): boolean {
-  return !!url && /^\/api\/(ws|trpc|livez|readyz)(\/|\?|$)/.test(url);
+  return !!url && /^\/(api\/(ws|trpc|livez|readyz)|docs\/api)(\/|\?|$)/.test(url);
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
 /**
- * The HTTP server of the API: REST under /api/ws, tRPC under /api/trpc, health checks. Request bodies
+ * The HTTP server of the API: REST under /api/ws, tRPC under /api/trpc, health checks, the API document
+ * (/api/ws/openapi.json) and its reference (/docs/api). Request bodies
  * are never parsed by the framework: each route reads its own, after it has authorized the caller.
  */
 export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
@@ -136,8 +138,9 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   registerMessagesRoutes(app, endpointDeps);
   registerEventsRoutes(app, endpointDeps);
   registerWebhooksRoutes(app, endpointDeps);
+  registerOpenApiRoutes(app, endpointDeps);
   registerTrpcEndpoint(app, { contextFor, shutdownSignal: deps.shutdownSignal });
-  registerHealthRoutes(app, deps.readiness);
+  registerHealthRoutes(app, endpointDeps, deps.readiness);
   return app;
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ATTACHMENT_LIMITS } from "@minbil/contracts/limits";
 import { createTestServices, type TestServices } from "../testing/test-services";
 import { createWorkshopFixture } from "../testing/fixtures";
-import { createTestHttpApp } from "../testing/test-http";
+import { checkedFetch, createTestHttpApp } from "../testing/test-http";
 import { PNG_BYTES, file, pngOfSize } from "../testing/sample-files";
 import { UPLOAD_TEMP_PREFIX } from "./multipart";
 
@@ -137,21 +137,21 @@ describe("request bodies", () => {
   });
 
   it("keeps the connection usable after a refused upload (no reset), with fetch and with a keep-alive agent", async () => {
-    const tooBig = await fetch(`${base}/api/ws/messages`, {
+    const tooBig = await checkedFetch(`${base}/api/ws/messages`, {
       method: "POST",
       headers: auth(),
       body: uploadForm([file(pngOfSize(ATTACHMENT_LIMITS.maxFileBytes + 1), "stor.png", "image/png")]),
     });
     expect(tooBig.status).toBe(413);
-    expect((await fetch(`${base}/api/ws/messages`, { headers: auth() })).status).toBe(200);
+    expect((await checkedFetch(`${base}/api/ws/messages`, { headers: auth() })).status).toBe(200);
 
-    const tooMany = await fetch(`${base}/api/ws/messages`, {
+    const tooMany = await checkedFetch(`${base}/api/ws/messages`, {
       method: "POST",
       headers: auth(),
       body: uploadForm(Array.from({ length: 11 }, (_, i) => file(PNG_BYTES, `b${i}.png`, "image/png"))),
     });
     expect(tooMany.status).toBe(422);
-    expect((await fetch(`${base}/api/ws/messages`, { headers: auth() })).status).toBe(200);
+    expect((await checkedFetch(`${base}/api/ws/messages`, { headers: auth() })).status).toBe(200);
 
     // One socket for both requests: the refused upload's connection is the one reused.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -178,7 +178,7 @@ describe("request bodies", () => {
     const before = await uploadTempFolders();
     const refused = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        fetch(`${base}/api/ws/messages`, {
+        checkedFetch(`${base}/api/ws/messages`, {
           method: "POST",
           headers: auth(),
           body:
@@ -198,7 +198,7 @@ describe("request bodies", () => {
 
 describe("file size limits mean the same over REST and tRPC", () => {
   const trpcSend = (form: FormData) => fetch(`${base}/api/trpc/messages.send`, { method: "POST", headers: auth(), body: form });
-  const restSend = (form: FormData) => fetch(`${base}/api/ws/messages`, { method: "POST", headers: auth(), body: form });
+  const restSend = (form: FormData) => checkedFetch(`${base}/api/ws/messages`, { method: "POST", headers: auth(), body: form });
 
   it("takes a file of exactly 10 MB and refuses one byte more with 413, on both", async () => {
     const exact = () => uploadForm([file(pngOfSize(ATTACHMENT_LIMITS.maxFileBytes), "akkurat.png", "image/png")]);

@@ -5,11 +5,12 @@ import type { Context } from "../context";
 import { fieldError } from "../errors";
 import { createCaller } from "../root";
 import { authFailureError } from "../trpc";
-import { endpoint, type EndpointDeps } from "../http/endpoint";
+import { registerRoutes, route, type EndpointDeps } from "../http/endpoint";
 import { requestSignal } from "../http/request-signal";
 import { checkRetained } from "../events/event-retention";
 import { streamEvents } from "../events/stream-events.handler";
 import { param, queryOf } from "./rest-params";
+import { listEventsOperation, streamEventsOperation } from "./operations/events.operations";
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
 export const HEARTBEAT_MS = 15_000;
@@ -20,10 +21,10 @@ const RECONNECT_MS = 1_000;
 // (server-sent events), over the same event log as the inbox's live updates.
 
 export function registerEventsRoutes(app: FastifyInstance, deps: EndpointDeps): void {
-  endpoint(app, deps, "/api/ws/events", { GET: (ctx, request, reply) => listEvents(ctx, request, reply, deps.shutdownSignal) });
-  endpoint(app, deps, "/api/ws/events/stream", {
-    GET: (ctx, request, reply) => streamEventsAsSse(ctx, request, reply, deps.shutdownSignal),
-  });
+  registerRoutes(app, deps, [
+    route(listEventsOperation, (ctx, request, reply) => listEvents(ctx, request, reply, deps.shutdownSignal)),
+    route(streamEventsOperation, (ctx, request, reply) => streamEventsAsSse(ctx, request, reply, deps.shutdownSignal)),
+  ]);
 }
 
 /** GET /api/ws/events?after=&limit=&wait= */

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { restSendMessageBody } from "@minbil/contracts/rest/send-message-body.schema";
+import { restSendMessageBody, restSentMessageBody, type RestSentMessageBody } from "@minbil/contracts/rest/send-message-body.schema";
 import { bookingIdSchema } from "@minbil/contracts/messages/ids.schema";
 import type { SendMessageResultDto } from "@minbil/contracts/dto";
 import type { Context } from "../context";
@@ -7,32 +7,38 @@ import { bookingNotFound, fieldError } from "../errors";
 import { createCaller } from "../root";
 import { authFailureError } from "../trpc";
 import { openAttachment } from "../attachments/open-attachment.handler";
-import { endpoint, type EndpointDeps } from "../http/endpoint";
+import { registerRoutes, route, type EndpointDeps } from "../http/endpoint";
 import { readRequestFields } from "../http/request-body";
 import { param, queryOf } from "./rest-params";
+import {
+  downloadAttachmentOperation,
+  getThreadByQueryOperation,
+  getThreadOperation,
+  listThreadsOperation,
+  sendMessageOperation,
+  sendToThreadOperation,
+} from "./operations/messages.operations";
 
 // The REST contract of /api/ws/messages, on top of the typed procedures: each route reads the HTTP
 // request into the procedure's input, calls the procedure through the same context (and so the same
 // authorization, validation and handler) as tRPC, and shapes the JSON answer the contract documents.
+// Method, path, parameters and answers of each route are described once, in ./operations.
 
 type Caller = ReturnType<typeof createCaller>;
 
 export function registerMessagesRoutes(app: FastifyInstance, deps: EndpointDeps): void {
-  endpoint(app, deps, "/api/ws/messages", {
-    GET: listThreads,
-    POST: { handler: (ctx, request, reply) => send(ctx, request, reply, null), rateLimit: "send" },
-  });
-  endpoint(app, deps, "/api/ws/messages/thread", { GET: (ctx, request, reply) => getThread(ctx, request, reply, null) });
-  endpoint(app, deps, "/api/ws/messages/thread/:bookingId", {
-    GET: (ctx, request, reply) => getThread(ctx, request, reply, (request.params as { bookingId: string }).bookingId),
-  });
-  endpoint(app, deps, "/api/ws/messages/thread/:bookingId/send", {
-    POST: {
-      handler: (ctx, request, reply) => send(ctx, request, reply, (request.params as { bookingId: string }).bookingId),
-      rateLimit: "send",
-    },
-  });
-  endpoint(app, deps, "/api/ws/messages/attachments/:attachmentId", { GET: downloadAttachment });
+  registerRoutes(app, deps, [
+    route(listThreadsOperation, listThreads),
+    route(sendMessageOperation, (ctx, request, reply) => send(ctx, request, reply, null)),
+    route(getThreadByQueryOperation, (ctx, request, reply) => getThread(ctx, request, reply, null)),
+    route(getThreadOperation, (ctx, request, reply) => getThread(ctx, request, reply, bookingIdInPath(request))),
+    route(sendToThreadOperation, (ctx, request, reply) => send(ctx, request, reply, bookingIdInPath(request))),
+    route(downloadAttachmentOperation, downloadAttachment),
+  ]);
+}
+
+function bookingIdInPath(request: FastifyRequest): string {
+  return (request.params as { booking_id: string }).booking_id;
 }
 
 /** GET /api/ws/messages */
@@ -48,7 +54,7 @@ async function listThreads(ctx: Context, request: FastifyRequest, reply: Fastify
   return reply.send(data);
 }
 
-/** GET /api/ws/messages/thread?id=<booking_id> and GET /api/ws/messages/thread/:booking_id */
+/** GET /api/ws/messages/thread?id=<booking_id> and GET /api/ws/messages/thread/{booking_id} */
 async function getThread(ctx: Context, request: FastifyRequest, reply: FastifyReply, pathBookingId: string | null) {
   const query = queryOf(request);
   const bookingId = pathBookingId ?? param(query, "id") ?? param(query, "booking_id");
@@ -64,7 +70,7 @@ async function getThread(ctx: Context, request: FastifyRequest, reply: FastifyRe
 }
 
 /**
- * POST /api/ws/messages (booking_id in the body) and POST /api/ws/messages/thread/:booking_id/send.
+ * POST /api/ws/messages (booking_id in the body) and POST /api/ws/messages/thread/{booking_id}/send.
  * The caller is authenticated, and the path's booking checked, before a byte of the body is read.
  */
 async function send(ctx: Context, request: FastifyRequest, reply: FastifyReply, pathBookingId: string | null) {
@@ -96,17 +102,17 @@ async function send(ctx: Context, request: FastifyRequest, reply: FastifyReply, 
 }
 
 function sentResponse(reply: FastifyReply, result: SendMessageResultDto) {
-  const body = { success: true, message: "Message sent", data: result.message };
+  const body: RestSentMessageBody = { success: true, message: restSentMessageBody.shape.message.value, data: result.message };
   if (result.replayed) reply.header("Idempotent-Replayed", "true");
   return reply.code(result.replayed ? 200 : 201).send(body);
 }
 
-/** GET /api/ws/messages/attachments/:attachment_id — the bytes, for the owning workshop only. */
+/** GET /api/ws/messages/attachments/{attachment_id} — the bytes, for the owning workshop only. */
 async function downloadAttachment(ctx: Context, request: FastifyRequest, reply: FastifyReply) {
   const { auth, failure } = await ctx.getAuth();
   if (!auth) throw authFailureError(failure);
-  const { attachmentId } = request.params as { attachmentId: string };
-  const file = await openAttachment({ db: ctx.db, storage: ctx.storage, workshopId: auth.workshopId }, attachmentId);
+  const { attachment_id } = request.params as { attachment_id: string };
+  const file = await openAttachment({ db: ctx.db, storage: ctx.storage, workshopId: auth.workshopId }, attachment_id);
   const inline = file.contentType.startsWith("image/") || file.contentType === "application/pdf";
   return reply
     .headers({

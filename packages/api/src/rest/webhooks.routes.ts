@@ -1,9 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Context } from "../context";
 import { createCaller } from "../root";
-import { endpoint, type EndpointDeps } from "../http/endpoint";
+import { registerRoutes, route, type EndpointDeps } from "../http/endpoint";
 import { readRequestFields } from "../http/request-body";
 import { param, pathParam, queryOf } from "./rest-params";
+import {
+  createWebhookOperation,
+  deleteWebhookOperation,
+  getWebhookOperation,
+  listDeliveriesOperation,
+  listWebhooksOperation,
+  redeliverOperation,
+  rotateWebhookSecretOperation,
+  sendTestWebhookOperation,
+  updateWebhookOperation,
+} from "./operations/webhooks.operations";
 
 // /api/ws/webhooks: a workshop's webhook endpoints, managed with its API tokens, over the same
 // procedures (and so the same handlers) as the owners' settings page.
@@ -11,53 +22,44 @@ import { param, pathParam, queryOf } from "./rest-params";
 type Caller = ReturnType<typeof createCaller>;
 
 export function registerWebhooksRoutes(app: FastifyInstance, deps: EndpointDeps): void {
-  endpoint(app, deps, "/api/ws/webhooks", {
-    GET: async (ctx, _request, reply) =>
+  const id = (request: FastifyRequest) => ({ id: pathParam(request, "id") });
+  registerRoutes(app, deps, [
+    route(listWebhooksOperation, async (ctx, _request, reply) =>
       reply.send({ data: await createCaller(ctx).webhooks.list(), meta: { next_cursor: null, has_more: false } }),
-    POST: async (ctx, request, reply) => {
+    ),
+    route(createWebhookOperation, async (ctx, request, reply) => {
       const created = await withBody(ctx, request, (fields, caller) => caller.webhooks.create(fields as never));
       return reply.code(201).send({ success: true, data: created });
-    },
-  });
-  endpoint(app, deps, "/api/ws/webhooks/:id", {
-    GET: async (ctx, request, reply) => reply.send({ data: await createCaller(ctx).webhooks.get({ id: pathParam(request, "id") }) }),
-    PATCH: async (ctx, request, reply) => {
-      const updated = await withBody(ctx, request, (fields, caller) =>
-        caller.webhooks.update({ ...fields, id: pathParam(request, "id") } as never),
-      );
+    }),
+    route(getWebhookOperation, async (ctx, request, reply) => reply.send({ data: await createCaller(ctx).webhooks.get(id(request)) })),
+    route(updateWebhookOperation, async (ctx, request, reply) => {
+      const updated = await withBody(ctx, request, (fields, caller) => caller.webhooks.update({ ...fields, ...id(request) } as never));
       return reply.send({ success: true, data: updated });
-    },
-    DELETE: async (ctx, request, reply) =>
-      reply.send({ success: true, data: await createCaller(ctx).webhooks.delete({ id: pathParam(request, "id") }) }),
-  });
-  endpoint(app, deps, "/api/ws/webhooks/:id/rotate-secret", {
-    POST: async (ctx, request, reply) =>
-      reply.send({ success: true, data: await createCaller(ctx).webhooks.rotateSecret({ id: pathParam(request, "id") }) }),
-  });
-  endpoint(app, deps, "/api/ws/webhooks/:id/test", {
-    POST: async (ctx, request, reply) =>
-      reply.code(202).send({ success: true, data: await createCaller(ctx).webhooks.sendTest({ id: pathParam(request, "id") }) }),
-  });
-  endpoint(app, deps, "/api/ws/webhooks/:id/deliveries", {
-    GET: async (ctx, request, reply) => {
+    }),
+    route(deleteWebhookOperation, async (ctx, request, reply) =>
+      reply.send({ success: true, data: await createCaller(ctx).webhooks.delete(id(request)) }),
+    ),
+    route(rotateWebhookSecretOperation, async (ctx, request, reply) =>
+      reply.send({ success: true, data: await createCaller(ctx).webhooks.rotateSecret(id(request)) }),
+    ),
+    route(sendTestWebhookOperation, async (ctx, request, reply) =>
+      reply.code(202).send({ success: true, data: await createCaller(ctx).webhooks.sendTest(id(request)) }),
+    ),
+    route(listDeliveriesOperation, async (ctx, request, reply) => {
       const query = queryOf(request);
-      const page = await createCaller(ctx).webhooks.deliveries({
-        id: pathParam(request, "id"),
-        limit: param(query, "limit"),
-        cursor: param(query, "cursor"),
-      } as never);
-      return reply.send(page);
-    },
-  });
-  endpoint(app, deps, "/api/ws/webhooks/:id/deliveries/:deliveryId/redeliver", {
-    POST: async (ctx, request, reply) => {
-      const delivery = await createCaller(ctx).webhooks.redeliver({
-        id: pathParam(request, "id"),
-        delivery_id: pathParam(request, "deliveryId"),
-      });
+      return reply.send(
+        await createCaller(ctx).webhooks.deliveries({
+          ...id(request),
+          limit: param(query, "limit"),
+          cursor: param(query, "cursor"),
+        } as never),
+      );
+    }),
+    route(redeliverOperation, async (ctx, request, reply) => {
+      const delivery = await createCaller(ctx).webhooks.redeliver({ ...id(request), delivery_id: pathParam(request, "delivery_id") });
       return reply.code(202).send({ success: true, data: delivery });
-    },
-  });
+    }),
+  ]);
 }
 
 /** Reads a JSON (or form) body after authorizing the caller, and hands its fields to a procedure. */

@@ -14,7 +14,12 @@ export const bookingIdSchema = z
       .int({ error: "booking_id must be a positive whole number" })
       .positive({ error: "booking_id must be a positive whole number" })
       .max(MAX_INT4, { error: "booking_id is out of range" }),
-  );
+  )
+  .meta({
+    id: "BookingId",
+    description: "A booking's id: a positive whole number (also accepted as a string of digits)",
+    example: 1,
+  });
 
 /** A positive value of an integer column, as found inside a page cursor. */
 export const int4Id = z.number().int().min(1).max(MAX_INT4);
@@ -25,4 +30,5 @@ export const cursorSchema = z
   .trim()
   .min(1, { error: "cursor must not be empty" })
   .max(200, { error: "cursor is not valid: pass meta.next_cursor from the previous page" })
+  .meta({ description: "Opaque: `meta.next_cursor` of the previous page", example: "WzUxXQ" })
   .optional();

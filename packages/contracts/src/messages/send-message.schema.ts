@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { senderTypeSchema } from "../dto";
-import { ATTACHMENT_LIMITS, IDEMPOTENCY_KEY_MAX_LENGTH, MESSAGE_BODY_MAX_CHARS } from "../limits";
+import { ATTACHMENT_LIMITS, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_TTL_MS, MESSAGE_BODY_MAX_CHARS } from "../limits";
 import { bookingIdSchema } from "./ids.schema";
 import { storableText } from "./text.schema";
 
@@ -13,16 +13,23 @@ export const idempotencyKeySchema = z
   .trim()
   .regex(/^[\x20-\x7e]*$/, { error: "Idempotency-Key may only contain printable ASCII characters" })
   .min(1, { error: "Idempotency-Key must not be empty" })
-  .max(IDEMPOTENCY_KEY_MAX_LENGTH, { error: `Idempotency-Key must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters` });
+  .max(IDEMPOTENCY_KEY_MAX_LENGTH, { error: `Idempotency-Key must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters` })
+  .meta({
+    description: `Makes a send safe to retry for ${IDEMPOTENCY_KEY_TTL_MS / 3_600_000} hours: a retry with the same key and request answers 200 with the first message and stores nothing; the same key with a different request is refused (422 IDEMPOTENCY_KEY_REUSED)`,
+    example: "6b1f0c1e-order-4711",
+  });
 
 /** A file of a message: any `File` (web standard); its type is checked later against its bytes. */
 export const attachmentFileSchema = z
-  .instanceof(File, { error: "attachments must be files" })
+  .file({ error: "attachments must be files" })
   .refine((file) => file.size <= ATTACHMENT_LIMITS.maxFileBytes, {
     error: `each file must be at most ${ATTACHMENT_LIMITS.maxFileBytes / MB} MB`,
     params: TOO_LARGE,
   })
-  .refine((file) => file.size > 0, { error: "files must not be empty" });
+  .refine((file) => file.size > 0, { error: "files must not be empty" })
+  .meta({
+    description: `JPEG, PNG, WebP or HEIC image, PDF or plain text (checked against the bytes), at most ${ATTACHMENT_LIMITS.maxFileBytes / MB} MB`,
+  });
 
 /** Send a message to a booking's thread: a non-blank body, at least one file, or both. */
 export const sendMessageInput = z
@@ -31,12 +38,16 @@ export const sendMessageInput = z
     body: storableText("body")
       .max(MESSAGE_BODY_MAX_CHARS, { error: `body must be at most ${MESSAGE_BODY_MAX_CHARS} characters` })
       .transform((body) => body.trim())
-      .default(""),
+      .default("")
+      .meta({ description: "The message text, trimmed; may be blank when the message has files", example: "Bilen er klar til henting." }),
     /**
      * Who the message is from. Partner systems that relay what a customer wrote send "customer";
      * the default is "workshop". Signed-in staff always send as the workshop.
      */
-    sender_type: senderTypeSchema.default("workshop"),
+    sender_type: senderTypeSchema.default("workshop").meta({
+      description:
+        "`workshop` (default); `customer` for what a customer wrote, relayed by a partner system (counts as unread); `system` for automatic notices",
+    }),
     attachments: z
       .array(attachmentFileSchema)
       .max(ATTACHMENT_LIMITS.maxFiles, { error: `at most ${ATTACHMENT_LIMITS.maxFiles} files per message` })
@@ -44,7 +55,10 @@ export const sendMessageInput = z
         error: `files may add up to at most ${ATTACHMENT_LIMITS.maxRequestBytes / MB} MB per message`,
         params: TOO_LARGE,
       })
-      .default([]),
+      .default([])
+      .meta({
+        description: `At most ${ATTACHMENT_LIMITS.maxFiles} files, ${ATTACHMENT_LIMITS.maxRequestBytes / MB} MB together`,
+      }),
     /** Makes retries safe: the same key and request within 24 h returns the first message. */
     idempotency_key: idempotencyKeySchema.optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageDto } from "../dto";
 import { sendMessageInput } from "../messages/send-message.schema";
 
 /** Names partner systems use for each field of a send; the first is ours. */
@@ -43,3 +44,41 @@ export const restSendMessageBody = z
     };
   })
   .pipe(sendMessageInput);
+
+/**
+ * What a REST send body may hold, as the API document shows it: the fields of `sendMessageInput` under
+ * every name REST accepts, derived from SEND_FIELD_ALIASES and FILE_FIELD_NAMES (so it cannot disagree
+ * with them). It only describes the body: `restSendMessageBody` above is what validates it.
+ */
+export function restSendMessageFields(options: { bookingIdInPath: boolean; files: boolean }) {
+  const fields = sendMessageInput.shape;
+  const shape: Record<string, z.ZodType> = {};
+  for (const [field, names] of Object.entries(SEND_FIELD_ALIASES) as [keyof typeof SEND_FIELD_ALIASES, readonly string[]][]) {
+    const [name, ...aliases] = names as [string, ...string[]];
+    const schema = fields[field];
+    shape[name] =
+      field === "booking_id" && options.bookingIdInPath
+        ? schema.optional().meta({ description: "Optional here (the booking is the path's); when given, it must be the same" })
+        : schema;
+    for (const alias of aliases) shape[alias] = schema.optional().meta({ description: `Another name for \`${name}\`` });
+  }
+  if (options.files) {
+    const [name, ...aliases] = FILE_FIELD_NAMES;
+    shape[name] = fields.attachments;
+    for (const alias of aliases) shape[alias] = fields.attachments.optional().meta({ description: `Another name for \`${name}\`` });
+  }
+  shape.idempotency_key = fields.idempotency_key.meta({
+    description: "The Idempotency-Key header's value, for clients that cannot set headers (the header wins)",
+  });
+  return z.object(shape);
+}
+
+/** The answer to a REST send: 201 for a new message, 200 for a replayed Idempotency-Key. */
+export const restSentMessageBody = z
+  .object({
+    success: z.literal(true),
+    message: z.literal("Message sent"),
+    data: messageDto,
+  })
+  .meta({ id: "SentMessage" });
+export type RestSentMessageBody = z.infer<typeof restSentMessageBody>;

@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { threadDetailDto, threadListDto } from "@minbil/contracts/dto";
+import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_LIMITS, MESSAGE_BODY_MAX_CHARS } from "@minbil/contracts/limits";
+import { getThreadInput } from "@minbil/contracts/messages/get-thread.schema";
+import { listThreadsInput } from "@minbil/contracts/messages/list-threads.schema";
+import { idempotencyKeySchema } from "@minbil/contracts/messages/send-message.schema";
+import { restSendMessageFields, restSentMessageBody } from "@minbil/contracts/rest/send-message-body.schema";
+import { defineOperation } from "./operation";
+
+// The messages API (/api/ws/messages): routes in ../messages.routes.ts.
+
+const MB = 1024 * 1024;
+const TAG = "Messages";
+
+export const listThreadsOperation = defineOperation({
+  id: "listThreads",
+  method: "GET",
+  path: "/api/ws/messages",
+  tag: TAG,
+  summary: "List inbox threads",
+  description:
+    "The workshop's inbox: one thread per booking, newest activity first, keyset-paginated (`meta.next_cursor`). Filters combine.",
+  auth: "bearer",
+  request: {
+    query: listThreadsInput.extend({
+      search: listThreadsInput.shape.q.meta({ description: "Another name for `q`" }),
+    }),
+  },
+  responses: {
+    200: { description: "A page of threads", content: { "application/json": { schema: threadListDto } } },
+  },
+  errors: ["VALIDATION_FAILED"],
+});
+
+const threadQuery = getThreadInput.omit({ booking_id: true });
+const threadDescription =
+  "One booking's thread: the booking, the customer, and the newest `limit` messages, oldest first; `cursor` pages back to older ones. A booking of another workshop answers 404, like an unknown one.";
+
+export const getThreadByQueryOperation = defineOperation({
+  id: "getThreadByQuery",
+  method: "GET",
+  path: "/api/ws/messages/thread",
+  tag: TAG,
+  summary: "Get a thread (booking id in the query)",
+  description: `${threadDescription} The same as \`GET /api/ws/messages/thread/{booking_id}\`.`,
+  auth: "bearer",
+  request: {
+    query: threadQuery.extend({
+      id: getThreadInput.shape.booking_id.meta({ description: "The booking's id (`booking_id=` is taken too)" }),
+    }),
+  },
+  responses: {
+    200: { description: "The thread", content: { "application/json": { schema: threadDetailDto } } },
+  },
+  errors: ["NOT_FOUND", "VALIDATION_FAILED"],
+});
+
+export const getThreadOperation = defineOperation({
+  id: "getThread",
+  method: "GET",
+  path: "/api/ws/messages/thread/{booking_id}",
+  tag: TAG,
+  summary: "Get a thread",
+  description: threadDescription,
+  auth: "bearer",
+  request: { path: getThreadInput.pick({ booking_id: true }), query: threadQuery },
+  responses: {
+    200: { description: "The thread", content: { "application/json": { schema: threadDetailDto } } },
+  },
+  errors: ["BAD_REQUEST", "NOT_FOUND", "VALIDATION_FAILED"],
+});
+
+const sendDescription = [
+  "JSON, `multipart/form-data` (with files) or a URL-encoded form, uncompressed, in UTF-8. The text is `body`",
+  "(`message`, `content` and `text` are other names for it); two names of one field with different values are refused.",
+  `A message needs a non-blank body (at most ${MESSAGE_BODY_MAX_CHARS} characters) or at least one file.`,
+  `Files: at most ${ATTACHMENT_LIMITS.maxFiles}, ${ATTACHMENT_LIMITS.maxFileBytes / MB} MB each, ${ATTACHMENT_LIMITS.maxRequestBytes / MB} MB per request;`,
+  "JPEG, PNG, WebP, HEIC, PDF and plain text, checked against the bytes.",
+  "The token (and a booking in the path) are checked before the body is read. With `Idempotency-Key`, a retry answers 200",
+  "with `Idempotent-Replayed: true` and the first message, and stores nothing.",
+].join(" ");
+
+/** The three forms a send body may take; `bookingIdInPath`: the booking is the path's. */
+function sendBody(bookingIdInPath: boolean) {
+  const example = { ...(bookingIdInPath ? {} : { booking_id: 1 }), body: "Bilen er klar til henting." };
+  return {
+    required: true,
+    content: {
+      "application/json": {
+        schema: restSendMessageFields({ bookingIdInPath, files: false }),
+        examples: {
+          text: { summary: "A text message", value: example },
+          relayed: {
+            summary: "What a customer wrote, relayed",
+            value: { ...example, body: "Når kan jeg hente bilen?", sender_type: "customer" },
+          },
+        },
+      },
+      "multipart/form-data": {
+        schema: restSendMessageFields({ bookingIdInPath, files: true }),
+        encoding: { attachments: { contentType: ALLOWED_ATTACHMENT_TYPES.join(", ") } },
+      },
+      "application/x-www-form-urlencoded": { schema: restSendMessageFields({ bookingIdInPath, files: false }) },
+    },
+  };
+}
+
+const idempotencyHeader = z.object({ "Idempotency-Key": idempotencyKeySchema.optional() });
+const sendResponses = {
+  201: { description: "Sent: the new message", content: { "application/json": { schema: restSentMessageBody } } },
+  200: {
+    description: "A retry with the same `Idempotency-Key` and request: the first message; nothing new was stored",
+    content: { "application/json": { schema: restSentMessageBody } },
+    headers: ["Idempotent-Replayed" as const],
+  },
+};
+const sendErrors = [
+  "BAD_REQUEST",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "REQUEST_TIMEOUT",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "VALIDATION_FAILED",
+  "IDEMPOTENCY_KEY_REUSED",
+] as const;
+
+export const sendMessageOperation = defineOperation({
+  id: "sendMessage",
+  rateLimit: "send",
+  method: "POST",
+  path: "/api/ws/messages",
+  tag: TAG,
+  summary: "Send a message (booking id in the body)",
+  description: sendDescription,
+  auth: "bearer",
+  request: { headers: idempotencyHeader, body: sendBody(false) },
+  responses: sendResponses,
+  errors: [...sendErrors],
+});
+
+export const sendToThreadOperation = defineOperation({
+  id: "sendToThread",
+  rateLimit: "send",
+  method: "POST",
+  path: "/api/ws/messages/thread/{booking_id}/send",
+  tag: TAG,
+  summary: "Send a message to a thread",
+  description: `${sendDescription} A booking id in the body, when given, must be the path's.`,
+  auth: "bearer",
+  request: { path: getThreadInput.pick({ booking_id: true }), headers: idempotencyHeader, body: sendBody(true) },
+  responses: sendResponses,
+  errors: [...sendErrors],
+});
+
+const binary = { type: "string", format: "binary" } as const;
+
+export const downloadAttachmentOperation = defineOperation({
+  id: "downloadAttachment",
+  method: "GET",
+  path: "/api/ws/messages/attachments/{attachment_id}",
+  tag: "Attachments",
+  summary: "Download an attachment",
+  description:
+    "The file's bytes (an attachment's `url`, relative to the base URL), to its own workshop only; another workshop's attachment answers 404, like an unknown one.",
+  auth: "bearer",
+  request: {
+    path: z.object({ attachment_id: z.string().meta({ description: "An attachment's `id`", example: "att_01JD6Y3Q" }) }),
+  },
+  responses: {
+    200: {
+      description: "The file",
+      content: Object.fromEntries(ALLOWED_ATTACHMENT_TYPES.map((type) => [type, { schema: binary }])),
+      headers: ["Content-Length", "Content-Disposition", "Cache-Control", "ETag"],
+    },
+  },
+  errors: ["BAD_REQUEST", "NOT_FOUND"],
+});
