@@ -56,7 +56,13 @@ export class ResponseChecker {
     if (!template) {
       // Unknown paths are counted against the rate limits too, so a 429 may come first.
       if (exchange.status === 429) {
-        this.checkResponse(where, this.componentResponse("RateLimitedAnywhere"), "#/components/responses/RateLimitedAnywhere", exchange, 429);
+        this.checkResponse(
+          where,
+          this.componentResponse("RateLimitedAnywhere"),
+          "#/components/responses/RateLimitedAnywhere",
+          exchange,
+          429,
+        );
         return;
       }
       this.checkResponse(where, this.componentResponse("NoSuchEndpoint"), "#/components/responses/NoSuchEndpoint", exchange, 404);
