@@ -1,5 +1,5 @@
-import { connect } from "node:net";
 import { readdir } from "node:fs/promises";
+import { rawExchange } from "../testing/raw-exchange";
 import { tmpdir } from "node:os";
 import { Agent, request as httpRequest } from "node:http";
 import type { FastifyInstance } from "fastify";
@@ -47,27 +47,6 @@ function uploadForm(files: File[], body = "Vedlegg") {
   return form;
 }
 
-/** Writes raw bytes on a socket and resolves with the first response's status line and the time it took. */
-function rawExchange(head: string, write: (socket: ReturnType<typeof connect>) => void): Promise<{ statusLine: string; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const socket = connect(port, "127.0.0.1", () => {
-      socket.write(head);
-      write(socket);
-    });
-    let received = "";
-    socket.on("data", (chunk) => {
-      received += chunk.toString("latin1");
-      const line = received.split("\r\n")[0];
-      if (line && received.includes("\r\n")) {
-        resolve({ statusLine: line, ms: Date.now() - started });
-        socket.destroy();
-      }
-    });
-    socket.on("error", reject);
-  });
-}
-
 async function uploadTempFolders(): Promise<number> {
   return (await readdir(tmpdir())).filter((name) => name.startsWith(UPLOAD_TEMP_PREFIX)).length;
 }
@@ -83,7 +62,7 @@ describe("request bodies", () => {
       "",
       "",
     ].join("\r\n");
-    const { statusLine, ms } = await rawExchange(head, (socket) => socket.write(Buffer.alloc(1024)));
+    const { statusLine, ms } = await rawExchange(port, head, (socket) => socket.write(Buffer.alloc(1024)));
     expect(statusLine).toBe("HTTP/1.1 413 Payload Too Large");
     expect(ms).toBeLessThan(2000);
   });
@@ -98,7 +77,7 @@ describe("request bodies", () => {
       "",
     ].join("\r\n");
     // Only the first kilobyte of the 9 MB is ever sent: the answer must not wait for the rest.
-    const { statusLine, ms } = await rawExchange(head, (socket) => socket.write(Buffer.alloc(1024)));
+    const { statusLine, ms } = await rawExchange(port, head, (socket) => socket.write(Buffer.alloc(1024)));
     expect(statusLine).toBe("HTTP/1.1 401 Unauthorized");
     expect(ms).toBeLessThan(1000);
   });
@@ -113,7 +92,7 @@ describe("request bodies", () => {
       "",
       "",
     ].join("\r\n");
-    const { statusLine } = await rawExchange(head, (socket) => socket.write(Buffer.alloc(1024)));
+    const { statusLine } = await rawExchange(port, head, (socket) => socket.write(Buffer.alloc(1024)));
     expect(statusLine).toBe("HTTP/1.1 404 Not Found");
   });
 
@@ -128,7 +107,7 @@ describe("request bodies", () => {
       "",
     ].join("\r\n");
     let timer: NodeJS.Timeout | undefined;
-    const { statusLine, ms } = await rawExchange(head, (socket) => {
+    const { statusLine, ms } = await rawExchange(port, head, (socket) => {
       timer = setInterval(() => socket.writable && socket.write(" "), 100);
     });
     clearInterval(timer);

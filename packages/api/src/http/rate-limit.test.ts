@@ -1,5 +1,5 @@
-import { connect } from "node:net";
 import pg from "pg";
+import { rawExchange } from "../testing/raw-exchange";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RateLimitPolicy } from "@minbil/contracts/rest/rate-limits";
@@ -278,7 +278,7 @@ describe("before the body is read", () => {
         "",
       ].join("\r\n");
       // Only the first kilobyte is ever sent: the answer must not wait for the rest.
-      const { statusLine, ms } = await rawExchange(port, head, Buffer.alloc(1024));
+      const { statusLine, ms } = await rawExchange(port, head, (socket) => socket.write(Buffer.alloc(1024)));
       expect(statusLine, path).toBe("HTTP/1.1 429 Too Many Requests");
       expect(ms).toBeLessThan(1000);
     }
@@ -353,24 +353,3 @@ describe("settings", () => {
     );
   });
 });
-
-/** Writes a request head and some bytes on a socket; resolves with the first response's status line and the time it took. */
-function rawExchange(port: number, head: string, body: Buffer): Promise<{ statusLine: string; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const socket = connect(port, "127.0.0.1", () => {
-      socket.write(head);
-      socket.write(body);
-    });
-    let received = "";
-    socket.on("data", (chunk) => {
-      received += chunk.toString("latin1");
-      const line = received.split("\r\n")[0];
-      if (line && received.includes("\r\n")) {
-        resolve({ statusLine: line, ms: Date.now() - started });
-        socket.destroy();
-      }
-    });
-    socket.on("error", reject);
-  });
-}
