@@ -16,6 +16,15 @@ export function makeFormatters(locale: Locale) {
     hour: "2-digit",
     minute: "2-digit",
   });
+  // Log entries a second apart (webhook attempts) need their seconds.
+  const dateTimeSeconds = new Intl.DateTimeFormat(tag, {
+    timeZone: TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
   const dayKeyFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
   const bytes = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
 
@@ -24,6 +33,7 @@ export function makeFormatters(locale: Locale) {
     time: (iso: string) => time.format(new Date(iso)),
     day: (iso: string) => day.format(new Date(iso)),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    dateTimeSeconds: (iso: string) => dateTimeSeconds.format(new Date(iso)),
     dayKey,
     /** Time today, the date otherwise: for lists. */
     listTime: (iso: string, now = new Date()) => (dayKey(iso) === dayKey(now) ? time.format(new Date(iso)) : short.format(new Date(iso))),
