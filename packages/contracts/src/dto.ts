@@ -15,6 +15,23 @@ export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 
 const isoDateTime = z.iso.datetime().meta({ description: "ISO 8601, UTC", example: "2026-11-25T09:30:00.000Z" });
 
+export const visibilitySchema = z.enum(["customer", "internal"]).meta({
+  id: "Visibility",
+  description:
+    "`customer`: part of the conversation with the customer; `internal`: a note for the workshop only, never shown to the customer",
+});
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const threadStateSchema = z.enum(["open", "waiting", "done", "snoozed"]).meta({
+  id: "ThreadState",
+  description: "`open`: the workshop must act; `waiting`: on the customer; `done`; `snoozed`: until `snoozed_until`, then open again",
+});
+export type ThreadState = z.infer<typeof threadStateSchema>;
+
+/** A staff member as others see them: for assignment and mentions. */
+export const staffRefDto = z.object({ id: z.string(), name: z.string() }).meta({ id: "StaffRef" });
+export type StaffRefDto = z.infer<typeof staffRefDto>;
+
 export const attachmentDto = z
   .object({
     id: z.string(),
@@ -54,6 +71,9 @@ export const messageDto = z
     sender: z.string().meta({ description: "Display name of the sender" }),
     created_at: isoDateTime,
     attachments: z.array(attachmentDto),
+    visibility: visibilitySchema,
+    /** Staff members named with @ in a note. */
+    mentioned_user_ids: z.array(z.string()).meta({ description: "Staff members named with @ in a note (they are notified)" }),
   })
   .meta({
     id: "Message",
@@ -66,6 +86,8 @@ export const messageDto = z
       sender: "Nordlys Bil",
       created_at: "2026-11-25T09:30:00.000Z",
       attachments: [],
+      visibility: "customer",
+      mentioned_user_ids: [],
     },
   });
 export type MessageDto = z.infer<typeof messageDto>;
@@ -97,7 +119,7 @@ export const customerDto = z
 export type CustomerDto = z.infer<typeof customerDto>;
 
 export const lastMessageDto = messageDto
-  .pick({ id: true, body: true, sender_type: true, created_at: true })
+  .pick({ id: true, body: true, sender_type: true, created_at: true, visibility: true })
   .extend({
     attachment_count: z.number().int().nonnegative(),
   })
@@ -109,9 +131,14 @@ export const threadSummaryDto = z
     booking: bookingDto,
     customer: customerDto,
     last_message: lastMessageDto.nullable(),
-    unread_count: z.number().int().nonnegative(),
+    unread_count: z.number().int().nonnegative().meta({
+      description: "Unread customer messages: for an API token, unread by the workshop; for a signed-in staff member, unread by them",
+    }),
     message_count: z.number().int().nonnegative(),
     updated_at: isoDateTime,
+    state: threadStateSchema,
+    snoozed_until: isoDateTime.nullable(),
+    assignee: staffRefDto.nullable().meta({ description: "The staff member who handles the thread, or null" }),
   })
   .meta({ id: "ThreadSummary" });
 export type ThreadSummaryDto = z.infer<typeof threadSummaryDto>;
@@ -141,6 +168,9 @@ export const threadDetailDto = z
       customer: customerDto,
       unread_count: z.number().int().nonnegative(),
       message_count: z.number().int().nonnegative(),
+      state: threadStateSchema,
+      snoozed_until: isoDateTime.nullable(),
+      assignee: staffRefDto.nullable(),
       /** Oldest first. */
       messages: z.array(messageDto).meta({ description: "The newest `limit` messages, oldest first" }),
     }),
@@ -159,14 +189,17 @@ export type SendMessageResultDto = z.infer<typeof sendMessageResultDto>;
 export const threadReadStateDto = z
   .object({
     booking_id: z.number().int(),
-    unread_count: z.number().int().nonnegative(),
+    /** Unread by the workshop (what API tokens see). */
+    unread_count: z.number().int().nonnegative().meta({ description: "Customer messages unread by the workshop" }),
     last_read_seq: z.number().int().nonnegative(),
+    /** The staff member who read it (or marked it unread); null for an API token. */
+    by_user_id: z.string().nullable().meta({ description: "The staff member who read it (or marked it unread); null for an API token" }),
   })
   .meta({ id: "ThreadReadState" });
 export type ThreadReadStateDto = z.infer<typeof threadReadStateDto>;
 
 export const unreadSummaryDto = z.object({
-  /** Unread customer messages over all the workshop's threads. */
+  /** Unread customer messages over all the workshop's threads (for a staff member: unread by them). */
   total_unread: z.number().int().nonnegative(),
 });
 export type UnreadSummaryDto = z.infer<typeof unreadSummaryDto>;

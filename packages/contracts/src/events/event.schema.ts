@@ -1,11 +1,18 @@
 import { z } from "zod";
-import { messageDto, threadReadStateDto } from "../dto";
+import { bookingStatusSchema, messageDto, staffRefDto, threadReadStateDto, threadStateSchema } from "../dto";
 
 /**
  * Every kind of change a workshop's event log records, with the `data` each carries. Each later change
  * adds its type here; the live stream, the event feed, webhooks and the OpenAPI document all read this.
  */
-export const EVENT_TYPES = ["message.created", "thread.read", "thread.unread"] as const;
+export const EVENT_TYPES = [
+  "message.created",
+  "thread.read",
+  "thread.unread",
+  "thread.state_changed",
+  "thread.assigned",
+  "booking.status_changed",
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const eventTypeSchema = z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(", ")}` });
 
@@ -27,11 +34,46 @@ export const messageCreatedData = z.object({
   message_count: z.number().int(),
 });
 
+/** Who made a change: a staff member, an API token, or the system (e.g. an expired snooze). */
+export const changedByDto = z
+  .object({ type: z.enum(["staff", "api_token", "system"]), id: z.string().nullable(), name: z.string() })
+  .meta({ id: "ChangedBy" });
+export type ChangedByDto = z.infer<typeof changedByDto>;
+
+export const threadStateChangedData = z.object({
+  booking_id: z.number().int(),
+  state: threadStateSchema,
+  previous_state: threadStateSchema,
+  snoozed_until: isoDateTime.nullable(),
+  /** What moved it: a person or token (`change`), a customer's message (`customer_message`), or an expired snooze. */
+  reason: z.enum(["change", "customer_message", "snooze_expired"]),
+  by: changedByDto,
+});
+
+export const threadAssignedData = z.object({
+  booking_id: z.number().int(),
+  assignee: staffRefDto.nullable(),
+  previous_assignee_id: z.string().nullable(),
+  by: changedByDto,
+});
+
+export const bookingStatusChangedData = z.object({
+  booking_id: z.number().int(),
+  status: bookingStatusSchema,
+  previous_status: bookingStatusSchema,
+  /** The line written in the thread about the change. */
+  message_id: z.number().int(),
+  by: changedByDto,
+});
+
 /** One entry of a workshop's event log, as the live stream, the feed and webhooks deliver it. */
 export const workshopEventDto = z.discriminatedUnion("type", [
   eventBase.extend({ type: z.literal("message.created"), data: messageCreatedData }),
   eventBase.extend({ type: z.literal("thread.read"), data: threadReadStateDto }),
   eventBase.extend({ type: z.literal("thread.unread"), data: threadReadStateDto }),
+  eventBase.extend({ type: z.literal("thread.state_changed"), data: threadStateChangedData }),
+  eventBase.extend({ type: z.literal("thread.assigned"), data: threadAssignedData }),
+  eventBase.extend({ type: z.literal("booking.status_changed"), data: bookingStatusChangedData }),
 ]);
 export type WorkshopEventDto = z.infer<typeof workshopEventDto>;
 

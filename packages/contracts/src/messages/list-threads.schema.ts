@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bookingStatusSchema } from "../dto";
+import { bookingStatusSchema, threadStateSchema } from "../dto";
 import { cursorSchema } from "./ids.schema";
 import { pageLimitSchema } from "./page-limit.schema";
 import { storableText } from "./text.schema";
@@ -14,6 +14,16 @@ export const listThreadsInput = z.object({
   unread: booleanFlag.meta({ description: "Only threads with unread customer messages (`true` or `1`)", example: "true" }).optional(),
   /** Only bookings in this status. */
   status: bookingStatusSchema.meta({ description: "Only bookings in this status" }).optional(),
+  /** Only threads in this state. */
+  state: threadStateSchema.meta({ description: "Only threads in this state" }).optional(),
+  /** Only threads assigned to this staff member, or (`none`) to nobody. */
+  assignee: z
+    .string({ error: "assignee must be a staff member's id or none" })
+    .trim()
+    .min(1)
+    .max(64)
+    .meta({ description: "Only threads assigned to this staff member (`GET /api/ws/staff` lists them), or `none` for unassigned" })
+    .optional(),
   /** Matches customer name, vehicle registration number or booking reference (case-insensitive). */
   q: storableText("q")
     .trim()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { senderTypeSchema } from "../dto";
+import { senderTypeSchema, visibilitySchema } from "../dto";
 import { ATTACHMENT_LIMITS, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_TTL_MS, MESSAGE_BODY_MAX_CHARS } from "../limits";
 import { bookingIdSchema } from "./ids.schema";
 import { storableText } from "./text.schema";
@@ -59,12 +59,26 @@ export const sendMessageInput = z
       .meta({
         description: `At most ${ATTACHMENT_LIMITS.maxFiles} files, ${ATTACHMENT_LIMITS.maxRequestBytes / MB} MB together`,
       }),
+    /** "internal": a note for the workshop only (never shown to the customer). */
+    visibility: visibilitySchema.default("customer"),
+    /** Moves the thread to this state in the same step ("send and mark done"). */
+    state: z
+      .enum(["open", "waiting", "done"], { error: "state must be open, waiting or done" })
+      .optional()
+      .meta({ description: "Moves the thread to this state in the same step (e.g. `done`: send and mark done)" }),
     /** Makes retries safe: the same key and request within 24 h returns the first message. */
     idempotency_key: idempotencyKeySchema.optional(),
+  })
+  .refine((input) => !(input.visibility === "internal" && input.sender_type === "customer"), {
+    error: "A customer's message cannot be an internal note: send it with visibility customer",
+    path: ["visibility"],
   })
   .refine((input) => input.body.length > 0 || input.attachments.length > 0, {
     error: "A message needs a non-blank body or at least one file",
     path: ["body"],
   });
 export type SendMessageInput = z.input<typeof sendMessageInput>;
-export type SendMessageCommand = z.output<typeof sendMessageInput>;
+/** What the send handler takes: the validated input (visibility may be left out by server-side callers). */
+export type SendMessageCommand = Omit<z.output<typeof sendMessageInput>, "visibility"> & {
+  visibility?: z.output<typeof sendMessageInput>["visibility"];
+};

@@ -7,6 +7,8 @@ export const SEND_FIELD_ALIASES = {
   booking_id: ["booking_id", "bookingId"],
   body: ["body", "message", "content", "text"],
   sender_type: ["sender_type", "senderType"],
+  visibility: ["visibility"],
+  state: ["state"],
 } as const;
 
 /** Field names files may come under (multipart). */
@@ -39,6 +41,8 @@ export const restSendMessageBody = z
       booking_id: pick("booking_id"),
       body: pick("body"),
       sender_type: pick("sender_type"),
+      visibility: pick("visibility"),
+      state: pick("state"),
       attachments: files,
       idempotency_key: raw.idempotency_key,
     };

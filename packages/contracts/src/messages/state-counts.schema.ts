@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/** How many threads are in each state (for the inbox's filters), optionally of one assignee or of nobody. */
+export const stateCountsInput = z
+  .object({
+    assignee: z.string().trim().min(1).max(64).optional(),
+  })
+  .optional();
+
+export const stateCountsDto = z.object({
+  open: z.number().int().nonnegative(),
+  waiting: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  snoozed: z.number().int().nonnegative(),
+});
+export type StateCountsDto = z.infer<typeof stateCountsDto>;
