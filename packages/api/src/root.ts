@@ -4,6 +4,7 @@ import { authRouter } from "./auth/auth.router";
 import { adminRouter } from "./admin/admin.router";
 import { eventsRouter } from "./events/events.router";
 import { webhooksRouter } from "./webhooks/webhooks.router";
+import { staffRouter } from "./staff/staff.router";
 
 export const appRouter = createTRPCRouter({
   messages: messagesRouter,
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   events: eventsRouter,
   webhooks: webhooksRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -123,7 +123,11 @@ async function createDemoWorkshop(db: PrismaClient, storage: AttachmentStorage, 
         },
       );
     }
-    if (thread.read) await markThreadRead({ db, events, workshopId: workshop.id }, { booking_id: booking.id, read: true });
+    if (thread.read) {
+      for (const member of staff) {
+        await markThreadRead({ db, events, workshopId: workshop.id, viewerId: member.id }, { booking_id: booking.id, read: true });
+      }
+    }
   }
   return workshop;
 }

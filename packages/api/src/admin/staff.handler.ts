@@ -5,6 +5,7 @@ import { staffDto, type createStaffInput, type setStaffDisabledInput } from "@mi
 import { hashPassword } from "../auth/password";
 import { apiError } from "../errors";
 import { revokeUserSessions } from "../auth/staff-sessions";
+import { startReadPositions } from "../staff/start-read-positions";
 
 type Deps = { db: PrismaClient; workshopId: string };
 
@@ -25,14 +26,19 @@ export async function listStaff(deps: Deps) {
 
 export async function createStaff(deps: Deps, input: z.output<typeof createStaffInput>) {
   try {
-    const row = await deps.db.user.create({
-      data: {
-        workshopId: deps.workshopId,
-        name: input.name,
-        email: input.email,
-        role: input.role === "owner" ? "OWNER" : "STAFF",
-        passwordHash: await hashPassword(input.password),
-      },
+    const passwordHash = await hashPassword(input.password);
+    const row = await deps.db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          workshopId: deps.workshopId,
+          name: input.name,
+          email: input.email,
+          role: input.role === "owner" ? "OWNER" : "STAFF",
+          passwordHash,
+        },
+      });
+      await startReadPositions(tx, deps.workshopId, user.id);
+      return user;
     });
     return toStaffDto(row);
   } catch (error) {

@@ -19,6 +19,11 @@ export interface AuthContext {
   actor: Actor;
 }
 
+/** Whose read state a caller sees: a staff member their own; an API token the workshop's (null). */
+export function viewerIdOf(actor: Actor): string | null {
+  return actor.kind === "staff" ? actor.userId : null;
+}
+
 /**
  * Why there is no caller: no credentials at all; credentials that are not (or no longer) valid; or a
  * session-cookie request that did not come from our own pages (cross-site request forgery).

@@ -17,6 +17,7 @@ import type { ApiRateLimits } from "../rate-limits/api-limits";
 import { registerMessagesRoutes } from "../rest/messages.routes";
 import { registerEventsRoutes } from "../rest/events.routes";
 import { registerWebhooksRoutes } from "../rest/webhooks.routes";
+import { registerStaffRoutes } from "../rest/staff.routes";
 import { registerOpenApiRoutes } from "../openapi/openapi.routes";
 import { discardUnreadBody } from "./body-watchdog";
 import { sendError } from "./error-reply";
@@ -138,6 +139,7 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   registerMessagesRoutes(app, endpointDeps);
   registerEventsRoutes(app, endpointDeps);
   registerWebhooksRoutes(app, endpointDeps);
+  registerStaffRoutes(app, endpointDeps);
   registerOpenApiRoutes(app, endpointDeps);
   registerTrpcEndpoint(app, { contextFor, shutdownSignal: deps.shutdownSignal });
   registerHealthRoutes(app, endpointDeps, deps.readiness);

@@ -7,6 +7,7 @@ import { bookingNotFound } from "../errors";
 import { bookingSelect, toBookingDto, toCustomerDto } from "./booking.select";
 import { messageSelect, toMessageDto } from "./message.select";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { threadStateFields } from "../threads/thread-fields";
 
 const messageCursor = z.tuple([int4Id]);
 
@@ -15,7 +16,7 @@ const messageCursor = z.tuple([int4Id]);
  * older messages through the unique (booking_id, seq) index.
  */
 export async function getThread(
-  deps: { db: PrismaClient; workshopId: string },
+  deps: { db: PrismaClient; workshopId: string; viewerId?: string | null },
   input: z.output<typeof getThreadInput>,
 ): Promise<ThreadDetailDto> {
   const beforeSeq = input.cursor ? decodeCursor(input.cursor, messageCursor)[0] : undefined;
@@ -23,7 +24,20 @@ export async function getThread(
   const booking = await deps.db.booking.findFirst({
     relationLoadStrategy: "join",
     where: { id: input.booking_id, workshopId: deps.workshopId },
-    select: { ...bookingSelect, thread: { select: { unreadCount: true, messageCount: true } } },
+    select: {
+      ...bookingSelect,
+      thread: {
+        select: {
+          unreadCount: true,
+          messageCount: true,
+          customerMessageCount: true,
+          state: true,
+          snoozedUntil: true,
+          assignee: { select: { id: true, name: true } },
+          ...(deps.viewerId ? { reads: { where: { userId: deps.viewerId }, select: { readCustomerCount: true } } } : {}),
+        },
+      },
+    },
   });
   if (!booking) throw bookingNotFound(input.booking_id);
 
@@ -44,10 +58,21 @@ export async function getThread(
       booking_id: booking.id,
       booking: toBookingDto(booking),
       customer: toCustomerDto(booking),
-      unread_count: booking.thread?.unreadCount ?? 0,
+      unread_count: unreadFor(booking.thread, deps.viewerId),
       message_count: booking.thread?.messageCount ?? 0,
+      ...threadStateFields(booking.thread ?? { state: "OPEN", snoozedUntil: null, assignee: null }),
       messages: page.map(toMessageDto),
     },
     meta: { next_cursor: hasMore && oldest ? encodeCursor([oldest.seq]) : null, has_more: hasMore },
   });
+}
+
+/** A staff member's unread: the customer messages after what they have read; an API token's: the workshop's. */
+function unreadFor(
+  thread: { unreadCount: number; customerMessageCount: number; reads?: { readCustomerCount: number }[] } | null,
+  viewerId: string | null | undefined,
+): number {
+  if (!thread) return 0;
+  if (!viewerId) return thread.unreadCount;
+  return Math.max(0, thread.customerMessageCount - (thread.reads?.[0]?.readCustomerCount ?? 0));
 }

@@ -1,80 +1,127 @@
 import { z } from "zod";
 import { int4Id } from "@minbil/contracts/messages/ids.schema";
-import type { Prisma, PrismaClient } from "@minbil/db/client";
-import { type BookingStatus } from "@minbil/db/client";
-import { threadListDto, type ThreadListDto } from "@minbil/contracts/dto";
+import { Prisma, type PrismaClient } from "@minbil/db/client";
+import { bookingStatusSchema, threadListDto, type ThreadListDto } from "@minbil/contracts/dto";
 import type { listThreadsInput } from "@minbil/contracts/messages/list-threads.schema";
-import { bookingSelect, toBookingDto, toCustomerDto } from "./booking.select";
-import { toSenderType } from "./message.select";
+import { toSenderType, toVisibility } from "./message.select";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { escapeLike, normaliseSearch } from "./search-text";
+import { fromThreadState, threadStateFields } from "../threads/thread-fields";
 
 /** The last row's activity time and booking id. */
 const threadCursor = z.tuple([z.iso.datetime(), int4Id]);
 
+interface ListRow {
+  booking_id: number;
+  message_count: number;
+  unread_count: number;
+  last_activity_at: Date;
+  state: "OPEN" | "WAITING" | "DONE" | "SNOOZED";
+  snoozed_until: Date | null;
+  reference: string;
+  status: string;
+  service: string;
+  scheduled_at: Date;
+  vehicle_registration: string;
+  vehicle_make: string | null;
+  vehicle_model: string | null;
+  customer_id: number;
+  customer_name: string;
+  customer_email: string | null;
+  customer_phone: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  m_id: number | null;
+  m_body: string | null;
+  m_sender_type: "CUSTOMER" | "WORKSHOP" | "SYSTEM" | null;
+  m_visibility: "CUSTOMER" | "INTERNAL" | null;
+  m_created_at: Date | null;
+  m_attachment_count: number | null;
+}
+
 /**
- * The inbox: a workshop's threads, latest activity first. One range read on
- * threads(workshop_id, last_activity_at DESC, booking_id DESC) per page, with booking, customer and
- * last message fetched in one batched query each (never per thread).
+ * The inbox: a workshop's threads, latest activity first, in one query: an index range read on
+ * threads(workshop_id[, state | assignee], last_activity_at DESC, booking_id DESC) with booking,
+ * customer, assignee, last message and the viewer's read position joined. The keyset condition is a row
+ * comparison, so a page deep in the list is the same range read as the first. A staff member (`viewerId`)
+ * sees their own unread; an API token the workshop's.
  */
 export async function listThreads(
-  deps: { db: PrismaClient; workshopId: string },
+  deps: { db: PrismaClient; workshopId: string; viewerId?: string | null },
   input: z.output<typeof listThreadsInput>,
+  /** One thread only, as the list shows it (answers of changes to a thread). */
+  only?: { bookingId: number },
 ): Promise<ThreadListDto> {
-  const where: Prisma.ThreadWhereInput = { workshopId: deps.workshopId };
-  const and: Prisma.ThreadWhereInput[] = [];
+  const viewer = deps.viewerId ?? null;
+  const conditions: Prisma.Sql[] = [Prisma.sql`t.workshop_id = ${deps.workshopId}`];
+  if (only) conditions.push(Prisma.sql`t.booking_id = ${only.bookingId}`);
   if (input.cursor) {
     const [at, bookingId] = decodeCursor(input.cursor, threadCursor);
-    const after = new Date(at);
-    and.push({ OR: [{ lastActivityAt: { lt: after } }, { lastActivityAt: after, bookingId: { lt: bookingId } }] });
+    conditions.push(Prisma.sql`(t.last_activity_at, t.booking_id) < (${new Date(at)}::timestamp, ${bookingId}::int)`);
   }
-  if (input.unread) and.push({ unreadCount: { gt: 0 } });
-  if (input.status) and.push({ booking: { status: input.status.toUpperCase() as BookingStatus } });
+  const unread = viewer ? Prisma.sql`(t.customer_message_count - COALESCE(r.read_customer_count, 0))` : Prisma.sql`t.unread_count`;
+  if (input.unread) conditions.push(Prisma.sql`${unread} > 0`);
+  if (input.status) conditions.push(Prisma.sql`b.status = CAST(${input.status.toUpperCase()} AS "BookingStatus")`);
+  if (input.state) conditions.push(Prisma.sql`t.state = CAST(${fromThreadState(input.state)} AS "ThreadState")`);
+  if (input.assignee)
+    conditions.push(input.assignee === "none" ? Prisma.sql`t.assignee_id IS NULL` : Prisma.sql`t.assignee_id = ${input.assignee}`);
   const q = input.q ? normaliseSearch(input.q) : "";
-  if (q) and.push({ searchText: { contains: escapeLike(q) } });
-  if (and.length) where.AND = and;
+  if (q) conditions.push(Prisma.sql`t.search_text LIKE ${`%${escapeLike(q)}%`}`);
 
-  // One query: threads with booking, customer and last message joined (LATERAL), not one per relation.
-  const rows = await deps.db.thread.findMany({
-    relationLoadStrategy: "join",
-    where,
-    orderBy: [{ lastActivityAt: "desc" }, { bookingId: "desc" }],
-    take: input.limit + 1,
-    select: {
-      bookingId: true,
-      unreadCount: true,
-      messageCount: true,
-      lastActivityAt: true,
-      booking: { select: bookingSelect },
-      lastMessage: {
-        select: { id: true, body: true, senderType: true, createdAt: true, _count: { select: { attachments: true } } },
-      },
-    },
-  });
+  const rows = await deps.db.$queryRaw<ListRow[]>`
+    SELECT t.booking_id, t.message_count, ${unread}::int AS unread_count, t.last_activity_at, t.state, t.snoozed_until,
+           b.reference, b.status::text AS status, b.service, b.scheduled_at, b.vehicle_registration, b.vehicle_make, b.vehicle_model,
+           c.id AS customer_id, c.name AS customer_name, c.email AS customer_email, c.phone AS customer_phone,
+           a.id AS assignee_id, a.name AS assignee_name,
+           m.id AS m_id, m.body AS m_body, m.sender_type AS m_sender_type, m.visibility AS m_visibility, m.created_at AS m_created_at,
+           (SELECT count(*) FROM attachments x WHERE x.message_id = m.id)::int AS m_attachment_count
+    FROM threads t
+    JOIN bookings b ON b.id = t.booking_id
+    JOIN customers c ON c.id = b.customer_id
+    LEFT JOIN users a ON a.id = t.assignee_id
+    LEFT JOIN messages m ON m.id = t.last_message_id
+    LEFT JOIN thread_reads r ON r.booking_id = t.booking_id AND r.user_id = ${viewer}
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY t.last_activity_at DESC, t.booking_id DESC
+    LIMIT ${input.limit + 1}`;
 
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const hasMore = rows.length > input.limit;
   return threadListDto.parse({
     data: page.map((row) => ({
-      booking_id: row.bookingId,
-      booking: toBookingDto(row.booking),
-      customer: toCustomerDto(row.booking),
-      last_message: row.lastMessage
-        ? {
-            id: row.lastMessage.id,
-            body: row.lastMessage.body,
-            sender_type: toSenderType(row.lastMessage.senderType),
-            created_at: row.lastMessage.createdAt.toISOString(),
-            attachment_count: row.lastMessage._count.attachments,
-          }
-        : null,
-      unread_count: row.unreadCount,
-      message_count: row.messageCount,
-      updated_at: row.lastActivityAt.toISOString(),
+      booking_id: row.booking_id,
+      booking: {
+        id: row.booking_id,
+        reference: row.reference,
+        status: bookingStatusSchema.parse(row.status.toLowerCase()),
+        scheduled_at: row.scheduled_at.toISOString(),
+        service: row.service,
+        vehicle: { registration_number: row.vehicle_registration, make: row.vehicle_make, model: row.vehicle_model },
+      },
+      customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email, phone: row.customer_phone },
+      last_message:
+        row.m_id !== null
+          ? {
+              id: row.m_id,
+              body: row.m_body,
+              sender_type: toSenderType(row.m_sender_type!),
+              visibility: toVisibility(row.m_visibility!),
+              created_at: row.m_created_at!.toISOString(),
+              attachment_count: row.m_attachment_count ?? 0,
+            }
+          : null,
+      unread_count: Math.max(0, row.unread_count),
+      message_count: row.message_count,
+      updated_at: row.last_activity_at.toISOString(),
+      ...threadStateFields({
+        state: row.state,
+        snoozedUntil: row.snoozed_until,
+        assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name! } : null,
+      }),
     })),
     meta: {
-      next_cursor: hasMore && last ? encodeCursor([last.lastActivityAt.toISOString(), last.bookingId]) : null,
+      next_cursor: hasMore && last ? encodeCursor([last.last_activity_at.toISOString(), last.booking_id]) : null,
       has_more: hasMore,
     },
   });

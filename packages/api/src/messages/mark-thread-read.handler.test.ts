@@ -26,10 +26,10 @@ describe("markThreadRead", () => {
     await sendMessage(ctx, { booking_id: booking.id, body: "auto", sender_type: "system", attachments: [] });
     const start = await unreadTotal();
 
-    expect(await mark(booking.id, true)).toEqual({ booking_id: booking.id, unread_count: 0, last_read_seq: 3 });
+    expect(await mark(booking.id, true)).toEqual({ booking_id: booking.id, unread_count: 0, last_read_seq: 3, by_user_id: null });
     expect(await unreadTotal()).toBe(start - 2);
 
-    expect(await mark(booking.id, false)).toEqual({ booking_id: booking.id, unread_count: 1, last_read_seq: 1 });
+    expect(await mark(booking.id, false)).toEqual({ booking_id: booking.id, unread_count: 1, last_read_seq: 1, by_user_id: null });
     expect(await unreadTotal()).toBe(start - 1);
   });
 

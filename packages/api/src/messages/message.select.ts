@@ -1,5 +1,5 @@
 import type { Prisma } from "@minbil/db/client";
-import type { MessageDto, SenderType } from "@minbil/contracts/dto";
+import type { MessageDto, SenderType, Visibility } from "@minbil/contracts/dto";
 
 /** The message columns the API shows, with its files in upload order. */
 export const messageSelect = {
@@ -10,6 +10,8 @@ export const messageSelect = {
   senderType: true,
   senderName: true,
   createdAt: true,
+  visibility: true,
+  mentionedUserIds: true,
   attachments: {
     select: { id: true, fileName: true, contentType: true, size: true },
     orderBy: { position: "asc" },
@@ -24,6 +26,10 @@ export function attachmentUrl(attachmentId: string): string {
 
 export function toSenderType(value: "CUSTOMER" | "WORKSHOP" | "SYSTEM"): SenderType {
   return value.toLowerCase() as SenderType;
+}
+
+export function toVisibility(value: "CUSTOMER" | "INTERNAL"): Visibility {
+  return value === "INTERNAL" ? "internal" : "customer";
 }
 
 export function toMessageDto(row: MessageRow): MessageDto {
@@ -42,5 +48,7 @@ export function toMessageDto(row: MessageRow): MessageDto {
       size: file.size,
       url: attachmentUrl(file.id),
     })),
+    visibility: toVisibility(row.visibility),
+    mentioned_user_ids: row.mentionedUserIds,
   };
 }

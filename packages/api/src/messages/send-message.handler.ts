@@ -7,10 +7,11 @@ import type { SendMessageCommand } from "@minbil/contracts/messages/send-message
 import type { Actor } from "../auth/auth-context";
 import type { AttachmentStorage } from "../attachments/storage";
 import { detectContentType } from "../attachments/detect-content-type";
-import { appendEvent } from "../events/append-event";
 import type { EventBus } from "../events/event-bus";
 import { apiError, bookingNotFound } from "../errors";
-import { messageSelect, toMessageDto, type MessageRow } from "./message.select";
+import { messageSelect, toMessageDto } from "./message.select";
+import { writeMessage } from "./write-message";
+import { findMentions } from "./mentions";
 import { sanitiseFileName } from "../attachments/file-name";
 
 export interface SendMessageDeps {
@@ -31,8 +32,6 @@ interface StoredFile {
   size: number;
   checksum: string;
 }
-
-const SENDER_TYPE = { customer: "CUSTOMER", workshop: "WORKSHOP", system: "SYSTEM" } as const;
 
 /**
  * Stores a message with its files in a booking's thread. Files are written first and removed again
@@ -88,77 +87,23 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
           : actor.kind === "staff"
             ? actor.name
             : booking.workshop.name;
+    const visibility = input.visibility ?? "customer";
+    const mentionedUserIds = visibility === "internal" ? await findMentions(db, workshopId, input.body) : [];
 
-    const { result, event } = await db.$transaction(
+    const { result, events } = await db.$transaction(
       async (tx) => {
-        // Locks the thread row: sends to one thread queue here, which makes seq gapless and total.
-        const thread = await tx.thread.update({
-          where: { bookingId: booking.id, workshopId },
-          data: { messageCount: { increment: 1 } },
-          select: { messageCount: true, unreadCount: true },
-        });
-        const seq = thread.messageCount;
-        // Taken after the thread lock, so times follow seq order.
-        const createdAt = deps.now?.() ?? new Date();
-        // Scalars only, and the files in one insert: we know what we wrote, so we need not read it back.
-        const inserted = await tx.message.create({
-          data: {
-            bookingId: booking.id,
-            workshopId,
-            seq,
-            senderType: SENDER_TYPE[input.sender_type],
-            senderName,
-            staffUserId: actor.kind === "staff" ? actor.userId : null,
-            apiTokenId: actor.kind === "api_token" ? actor.tokenId : null,
-            body: input.body,
-            createdAt,
-          },
-          select: { id: true },
-        });
-        if (stored.length) {
-          await tx.attachment.createMany({
-            data: stored.map((file, position) => ({
-              id: file.id,
-              messageId: inserted.id,
-              workshopId,
-              position,
-              fileName: file.fileName,
-              contentType: file.contentType,
-              size: file.size,
-              checksum: file.checksum,
-              storageKey: file.storageKey,
-            })),
-          });
-        }
-        const row: MessageRow = {
-          id: inserted.id,
-          bookingId: booking.id,
-          seq,
-          body: input.body,
-          senderType: SENDER_TYPE[input.sender_type],
-          senderName,
-          createdAt,
-          attachments: stored.map((file) => ({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size })),
-        };
-        // A customer message is unread; a workshop reply means the thread has been dealt with.
-        const unreadCount =
-          input.sender_type === "customer" ? thread.unreadCount + 1 : input.sender_type === "workshop" ? 0 : thread.unreadCount;
-        await tx.thread.update({
-          where: { bookingId: booking.id },
-          data: {
-            lastMessageId: row.id,
-            lastActivityAt: createdAt,
-            unreadCount,
-            ...(input.sender_type === "workshop" ? { lastReadSeq: seq } : {}),
-          },
-        });
-        const message = toMessageDto(row);
-        const event = await appendEvent(tx, {
+        const written = await writeMessage(tx, {
           workshopId,
-          type: "message.created",
           bookingId: booking.id,
-          payload: { booking_id: booking.id, message, unread_count: unreadCount, message_count: seq },
-          unreadDelta: unreadCount - thread.unreadCount,
+          senderType: input.sender_type,
+          senderName,
+          visibility,
+          body: input.body,
+          actor,
+          mentionedUserIds,
+          files: stored,
+          state: input.state,
+          createdAt: deps.now,
         });
         if (input.idempotency_key) {
           await tx.idempotencyKey.create({
@@ -166,16 +111,16 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
               workshopId,
               key: input.idempotency_key,
               requestHash,
-              messageId: row.id,
-              expiresAt: new Date(createdAt.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+              messageId: written.message.id,
+              expiresAt: new Date(Date.parse(written.message.created_at) + IDEMPOTENCY_KEY_TTL_MS),
             },
           });
         }
-        return { result: { message, replayed: false }, event };
+        return { result: { message: written.message, replayed: false }, events: written.events };
       },
       { maxWait: 20_000, timeout: 20_000 },
     );
-    deps.events.publish(event);
+    for (const event of events) deps.events.publish(event);
     return sendMessageResultDto.parse(result);
   } catch (error) {
     await discardFiles();
@@ -194,6 +139,9 @@ function hashRequest(input: SendMessageCommand, files: StoredFile[]): string {
     booking_id: input.booking_id,
     body: input.body,
     sender_type: input.sender_type,
+    // Only when not the default, so a retry of a request made before these fields existed still matches.
+    ...(input.visibility === "internal" ? { visibility: "internal" } : {}),
+    ...(input.state ? { state: input.state } : {}),
     files: files.map((file) => [file.fileName, file.size, file.checksum]),
   });
   return createHash("sha256").update(canonical).digest("hex");

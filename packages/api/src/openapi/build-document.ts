@@ -39,6 +39,7 @@ only its own workshop. The API is for servers: it sends no CORS headers.
 const TAGS: oas31.TagObject[] = [
   { name: "Messages", description: "Threads (one per booking) and their messages" },
   { name: "Attachments", description: "The files of messages" },
+  { name: "Staff", description: "The workshop's staff, for assigning threads" },
   { name: "Health", description: "For load balancers" },
   { name: "API document", description: "This document" },
   { name: "Webhooks", description: "What we send to a workshop's webhook endpoints" },

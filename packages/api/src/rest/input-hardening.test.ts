@@ -227,11 +227,11 @@ describe("methods", () => {
   it("OPTIONS lists the methods the endpoint has, and every other method gets 405 with the same list", async () => {
     const options = await call("/api/ws/messages/thread/1", { method: "OPTIONS" });
     expect(options.status).toBe(204);
-    expect(options.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
-    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+    expect(options.headers.get("allow")).toBe("GET, PATCH, HEAD, OPTIONS");
+    for (const method of ["POST", "PUT", "DELETE"]) {
       const res = await call("/api/ws/messages/thread/1", { method });
       await expectError(res, 405, "METHOD_NOT_ALLOWED");
-      expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+      expect(res.headers.get("allow")).toBe("GET, PATCH, HEAD, OPTIONS");
     }
     expect((await call("/api/ws/messages", { method: "OPTIONS" })).headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
   });

@@ -17,7 +17,9 @@ import {
   listThreadsOperation,
   sendMessageOperation,
   sendToThreadOperation,
+  updateThreadOperation,
 } from "./operations/messages.operations";
+import { withBody } from "./with-body";
 
 // The REST contract of /api/ws/messages, on top of the typed procedures: each route reads the HTTP
 // request into the procedure's input, calls the procedure through the same context (and so the same
@@ -33,6 +35,14 @@ export function registerMessagesRoutes(app: FastifyInstance, deps: EndpointDeps)
     route(getThreadByQueryOperation, (ctx, request, reply) => getThread(ctx, request, reply, null)),
     route(getThreadOperation, (ctx, request, reply) => getThread(ctx, request, reply, bookingIdInPath(request))),
     route(sendToThreadOperation, (ctx, request, reply) => send(ctx, request, reply, bookingIdInPath(request))),
+    route(updateThreadOperation, async (ctx, request, reply) => {
+      const thread = await withBody(ctx, request, (fields, caller) =>
+        caller.messages.updateThread({ ...fields, booking_id: bookingIdInPath(request) } as Parameters<
+          Caller["messages"]["updateThread"]
+        >[0]),
+      );
+      return reply.send({ success: true, data: thread });
+    }),
     route(downloadAttachmentOperation, downloadAttachment),
   ]);
 }
@@ -49,6 +59,8 @@ async function listThreads(ctx: Context, request: FastifyRequest, reply: Fastify
     cursor: param(query, "cursor"),
     unread: param(query, "unread"),
     status: param(query, "status")?.toLowerCase(),
+    state: param(query, "state")?.toLowerCase(),
+    assignee: param(query, "assignee"),
     q: param(query, "q") ?? param(query, "search"),
   } as Parameters<Caller["messages"]["list"]>[0]);
   return reply.send(data);

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Context } from "../context";
 import { createCaller } from "../root";
 import { registerRoutes, route, type EndpointDeps } from "../http/endpoint";
-import { readRequestFields } from "../http/request-body";
+import { withBody } from "./with-body";
 import { param, pathParam, queryOf } from "./rest-params";
 import {
   createWebhookOperation,
@@ -18,8 +17,6 @@ import {
 
 // /api/ws/webhooks: a workshop's webhook endpoints, managed with its API tokens, over the same
 // procedures (and so the same handlers) as the owners' settings page.
-
-type Caller = ReturnType<typeof createCaller>;
 
 export function registerWebhooksRoutes(app: FastifyInstance, deps: EndpointDeps): void {
   const id = (request: FastifyRequest) => ({ id: pathParam(request, "id") });
@@ -60,22 +57,4 @@ export function registerWebhooksRoutes(app: FastifyInstance, deps: EndpointDeps)
       return reply.code(202).send({ success: true, data: delivery });
     }),
   ]);
-}
-
-/** Reads a JSON (or form) body after authorizing the caller, and hands its fields to a procedure. */
-async function withBody<T>(
-  ctx: Context,
-  request: FastifyRequest,
-  run: (fields: Record<string, unknown>, caller: Caller) => Promise<T>,
-): Promise<T> {
-  const caller = createCaller(ctx);
-  const { auth } = await ctx.getAuth();
-  // Not authorized: let the procedure say so, without reading the body.
-  if (!auth) return run({}, caller);
-  const { fields, cleanup } = await readRequestFields(request.raw);
-  try {
-    return await run(fields, caller);
-  } finally {
-    await cleanup();
-  }
 }

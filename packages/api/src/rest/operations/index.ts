@@ -23,7 +23,9 @@ import {
   listThreadsOperation,
   sendMessageOperation,
   sendToThreadOperation,
+  updateThreadOperation,
 } from "./messages.operations";
+import { listStaffOperation } from "./staff.operations";
 import { listEventsOperation, streamEventsOperation } from "./events.operations";
 import {
   createWebhookOperation,
@@ -44,7 +46,9 @@ export const REST_OPERATIONS: readonly RestOperation[] = [
   getThreadByQueryOperation,
   getThreadOperation,
   sendToThreadOperation,
+  updateThreadOperation,
   downloadAttachmentOperation,
+  listStaffOperation,
   listEventsOperation,
   streamEventsOperation,
   listWebhooksOperation,

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { threadDetailDto, threadListDto } from "@minbil/contracts/dto";
+import { threadDetailDto, threadListDto, threadSummaryDto } from "@minbil/contracts/dto";
 import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_LIMITS, MESSAGE_BODY_MAX_CHARS } from "@minbil/contracts/limits";
 import { getThreadInput } from "@minbil/contracts/messages/get-thread.schema";
 import { listThreadsInput } from "@minbil/contracts/messages/list-threads.schema";
 import { idempotencyKeySchema } from "@minbil/contracts/messages/send-message.schema";
 import { restSendMessageFields, restSentMessageBody } from "@minbil/contracts/rest/send-message-body.schema";
+import { updateThreadFields } from "@minbil/contracts/messages/update-thread.schema";
 import { defineOperation } from "./operation";
 
 // The messages API (/api/ws/messages): routes in ../messages.routes.ts.
@@ -151,6 +152,46 @@ export const sendToThreadOperation = defineOperation({
   request: { path: getThreadInput.pick({ booking_id: true }), headers: idempotencyHeader, body: sendBody(true) },
   responses: sendResponses,
   errors: [...sendErrors],
+});
+
+export const updateThreadOperation = defineOperation({
+  id: "updateThread",
+  method: "PATCH",
+  path: "/api/ws/messages/thread/{booking_id}",
+  tag: TAG,
+  summary: "Change a thread's state, assignee or booking status",
+  description: [
+    "Any of `state` (`open`: the workshop must act; `waiting`: on the customer; `done`; `snoozed`, with `snoozed_until`,",
+    "reopened by the server at that time), `assignee_id` (a staff member's id from `GET /api/ws/staff`, or null for nobody)",
+    "and `booking_status` (also written as a line in the thread). A customer message reopens a waiting, done or snoozed thread.",
+    "Each change is an event: `thread.state_changed`, `thread.assigned`, `booking.status_changed`. JSON or a URL-encoded form.",
+  ].join(" "),
+  auth: "bearer",
+  request: {
+    path: getThreadInput.pick({ booking_id: true }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: updateThreadFields.omit({ booking_id: true }),
+          examples: {
+            done: { summary: "Mark done", value: { state: "done" } },
+            snooze: { summary: "Snooze until a time", value: { state: "snoozed", snoozed_until: "2026-11-27T07:00:00Z" } },
+            assign: { summary: "Assign", value: { assignee_id: "usr_per" } },
+            ready: { summary: "The car is ready", value: { booking_status: "ready_for_pickup" } },
+          },
+        },
+        "application/x-www-form-urlencoded": { schema: updateThreadFields.omit({ booking_id: true }) },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "The thread as the inbox lists it, after the change",
+      content: { "application/json": { schema: z.object({ success: z.literal(true), data: threadSummaryDto }) } },
+    },
+  },
+  errors: ["BAD_REQUEST", "NOT_FOUND", "REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED"],
 });
 
 const binary = { type: "string", format: "binary" } as const;
