@@ -118,6 +118,9 @@ const nb = {
     "message.created": "Ny melding",
     "thread.read": "Samtale lest",
     "thread.unread": "Samtale merket som ulest",
+    "thread.state_changed": "Samtale åpnet, venter, ferdig eller utsatt",
+    "thread.assigned": "Samtale tildelt",
+    "booking.status_changed": "Bookingstatus endret",
   } satisfies Record<EventType, string>,
   addWebhook: "Legg til webhook",
   webhookUrlInvalid:
@@ -315,6 +318,9 @@ const en: Messages = {
     "message.created": "New message",
     "thread.read": "Conversation read",
     "thread.unread": "Conversation marked unread",
+    "thread.state_changed": "Conversation opened, waiting, done or snoozed",
+    "thread.assigned": "Conversation assigned",
+    "booking.status_changed": "Booking status changed",
   },
   addWebhook: "Add webhook",
   webhookUrlInvalid:

@@ -71,6 +71,8 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
       seq: 0,
       body,
       sender_type: "workshop",
+      visibility: "customer",
+      mentioned_user_ids: [],
       sender: me?.user.name ?? "",
       created_at: new Date().toISOString(),
       attachments: files.map((file, index) => ({

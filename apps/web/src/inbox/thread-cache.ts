@@ -30,12 +30,17 @@ export function removeMessage(queryClient: QueryClient, key: QueryKey, id: numbe
   );
 }
 
-export function setUnreadCount(queryClient: QueryClient, key: QueryKey, unread: number) {
+/** Sets the signed-in staff member's unread count of a cached thread (a number, or a change of the current one). */
+export function setUnreadCount(queryClient: QueryClient, key: QueryKey, unread: number | ((current: number) => number)) {
   queryClient.setQueryData<ThreadPages>(key, (data) =>
     data
       ? {
           ...data,
-          pages: data.pages.map((page, index) => (index === 0 ? { ...page, data: { ...page.data, unread_count: unread } } : page)),
+          pages: data.pages.map((page, index) =>
+            index === 0
+              ? { ...page, data: { ...page.data, unread_count: typeof unread === "number" ? unread : unread(page.data.unread_count) } }
+              : page,
+          ),
         }
       : data,
   );

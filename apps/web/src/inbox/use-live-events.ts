@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { redirectWhenSignedOut, useTRPC } from "~/trpc/react";
 import { appendMessage, setUnreadCount } from "./thread-cache";
@@ -16,6 +16,7 @@ export function useLiveEvents(): "live" | "connecting" {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshLists = useRefreshLists();
+  const myId = useQuery(trpc.auth.me.queryOptions()).data?.user.id;
 
   const subscription = useSubscription(
     trpc.messages.events.subscriptionOptions(undefined, {
@@ -23,8 +24,17 @@ export function useLiveEvents(): "live" | "connecting" {
       onStarted: refreshLists,
       onData({ data: event }) {
         const threadKey = trpc.messages.thread.infiniteQueryKey(threadInput(event.data.booking_id));
-        if (event.type === "message.created") appendMessage(queryClient, threadKey, event.data.message);
-        setUnreadCount(queryClient, threadKey, event.data.unread_count);
+        // Unread counts are each staff member's own: the events carry the workshop's, so only a
+        // customer message (one more unread) and this user's own reading change the open thread's.
+        if (event.type === "message.created") {
+          appendMessage(queryClient, threadKey, event.data.message);
+          if (event.data.message.sender_type === "customer") setUnreadCount(queryClient, threadKey, (unread) => unread + 1);
+        } else if (event.type === "thread.read" || event.type === "thread.unread") {
+          if (event.data.by_user_id === myId) setUnreadCount(queryClient, threadKey, event.data.unread_count);
+        } else {
+          // State, assignee or booking status: the open thread shows them too.
+          void queryClient.invalidateQueries({ queryKey: threadKey });
+        }
         refreshLists();
       },
       // A stream that fails may have been refused because the session ended: asking who we are

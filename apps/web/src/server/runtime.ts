@@ -18,6 +18,7 @@ import type { Services } from "@minbil/api/context";
 import { createSecretBox, resolveEncryptionKey } from "@minbil/api/crypto/secret-box";
 import { purgeExpiredEvents } from "@minbil/api/events/event-retention";
 import { webhookSettingsFrom } from "@minbil/api/webhooks/webhook-settings";
+import { reopenExpiredSnoozes } from "@minbil/api/threads/reopen-snoozed";
 import { purgeOldDeliveries } from "@minbil/api/webhooks/purge-deliveries";
 import { startWebhookWorker, type WebhookWorker } from "@minbil/api/webhooks/webhook-worker";
 import type { ReadinessReport } from "@minbil/api/http/health.routes";
@@ -43,6 +44,8 @@ export interface Runtime {
 }
 
 const HOUR = 3_600_000;
+/** How often snoozes are checked: a snooze ends at most this late. */
+const SNOOZE_CHECK_MS = 5_000;
 
 class NotReadyError extends Error {
   readonly code = "SERVICE_UNAVAILABLE";
@@ -97,6 +100,21 @@ export function startRuntime(): Runtime {
       runHousekeeping(built).catch((error) => logger.warn({ err: error }, "housekeeping failed; trying again in an hour"));
     void housekeeping();
     timers.push(setInterval(housekeeping, HOUR).unref());
+    // Snoozed threads open again on time, also when nobody has the inbox open (an index range read).
+    let reopening = false;
+    const reopenSnoozes = async () => {
+      if (reopening) return;
+      reopening = true;
+      try {
+        const reopened = await reopenExpiredSnoozes(built);
+        if (reopened) logger.info({ reopened }, "snoozed threads opened again");
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) logger.warn({ err: error }, "reopening snoozed threads failed; trying again shortly");
+      } finally {
+        reopening = false;
+      }
+    };
+    timers.push(setInterval(() => void reopenSnoozes(), SNOOZE_CHECK_MS).unref());
     // Webhooks go out from every app process (they split the work through the database).
     worker = startWebhookWorker(built);
     services = built;
