@@ -5,6 +5,7 @@ import { adminRouter } from "./admin/admin.router";
 import { eventsRouter } from "./events/events.router";
 import { webhooksRouter } from "./webhooks/webhooks.router";
 import { staffRouter } from "./staff/staff.router";
+import { bookingsRouter } from "./bookings/bookings.router";
 
 export const appRouter = createTRPCRouter({
   messages: messagesRouter,
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   events: eventsRouter,
   webhooks: webhooksRouter,
   staff: staffRouter,
+  bookings: bookingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BOOKING_STATUSES, THREAD_STATES } from "./values";
 
 // What the API answers with: the same JSON over REST and tRPC. Field names follow the REST contract
 // (snake_case); times are ISO 8601 strings in UTC.
@@ -8,9 +9,7 @@ export const senderTypeSchema = z
   .meta({ id: "SenderType", description: "Who wrote a message: the customer, the workshop, or the system (automatic notices)." });
 export type SenderType = z.infer<typeof senderTypeSchema>;
 
-export const bookingStatusSchema = z
-  .enum(["pending", "confirmed", "in_progress", "ready_for_pickup", "completed", "cancelled"])
-  .meta({ id: "BookingStatus" });
+export const bookingStatusSchema = z.enum(BOOKING_STATUSES).meta({ id: "BookingStatus" });
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 
 const isoDateTime = z.iso.datetime().meta({ description: "ISO 8601, UTC", example: "2026-11-25T09:30:00.000Z" });
@@ -22,7 +21,7 @@ export const visibilitySchema = z.enum(["customer", "internal"]).meta({
 });
 export type Visibility = z.infer<typeof visibilitySchema>;
 
-export const threadStateSchema = z.enum(["open", "waiting", "done", "snoozed"]).meta({
+export const threadStateSchema = z.enum(THREAD_STATES).meta({
   id: "ThreadState",
   description: "`open`: the workshop must act; `waiting`: on the customer; `done`; `snoozed`: until `snoozed_until`, then open again",
 });

@@ -7,6 +7,8 @@ export interface DemoMessage {
   body: string;
   /** A PDF made from these lines, attached under this name. */
   pdf?: { name: string; lines: string[] };
+  /** An internal note of the workshop (never shown to the customer). */
+  note?: boolean;
 }
 
 export interface DemoThread {
@@ -19,6 +21,12 @@ export interface DemoThread {
   messages: DemoMessage[];
   /** Whether the workshop has read the customer's last messages. */
   read: boolean;
+  /** Where the thread stands (default open). */
+  state?: "waiting" | "done";
+  /** Who handles it: an index into the workshop's staff. */
+  assignee?: number;
+  /** The customer's earlier bookings (done, no messages), shown beside the thread. */
+  earlier?: { service: string; daysAgo: number }[];
 }
 
 export interface DemoWorkshop {
@@ -59,10 +67,21 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
         scheduledInHours: 20,
         status: "CONFIRMED",
         read: false,
+        assignee: 0,
+        earlier: [
+          { service: "EU-kontroll", daysAgo: 160 },
+          { service: "Dekkskift og hjullagring", daysAgo: 220 },
+        ],
         messages: [
           { from: "system", hoursAgo: 50, body: "Bestilling bekreftet: dekkskift og hjullagring." },
           { from: "customer", hoursAgo: 3, body: "Hei! Kan dere sjekke mønsterdybden på vinterdekkene når dere bytter? Tror de er slitt." },
           { from: "customer", hoursAgo: 2.5, body: "Og jeg kommer kanskje ti minutter for sent i morgen, er det greit?" },
+          {
+            from: "workshop",
+            hoursAgo: 2,
+            note: true,
+            body: "@Per kan du måle mønsterdybden på vinterdekkene før hun kommer? Hun er fast kunde.",
+          },
         ],
       },
       {
@@ -102,6 +121,8 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
         scheduledInHours: -26,
         status: "READY_FOR_PICKUP",
         read: true,
+        state: "waiting",
+        assignee: 1,
         messages: [
           { from: "workshop", hoursAgo: 6, body: "Bilen din er klar til henting. Vi er åpne til kl. 17." },
           { from: "customer", hoursAgo: 5, body: "Tusen takk! Jeg kommer rundt halv fem." },
@@ -124,6 +145,7 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
         scheduledInHours: 72,
         status: "PENDING",
         read: true,
+        state: "waiting",
         messages: [
           { from: "customer", hoursAgo: 30, body: "Hei, hva koster det å bytte registerreim på en XC60 2017 diesel?" },
           {
@@ -140,6 +162,8 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
         scheduledInHours: -50,
         status: "COMPLETED",
         read: true,
+        state: "done",
+        assignee: 0,
         messages: [
           { from: "workshop", hoursAgo: 52, body: "Feilkoden var en defekt lambdasonde. Den er byttet, og motorlampen er slukket." },
           { from: "customer", hoursAgo: 51, body: "Supert, takk for rask hjelp!" },

@@ -6,6 +6,7 @@ import { createBooking } from "@minbil/api/bookings/create-booking";
 import type { AttachmentStorage } from "@minbil/api/attachments/storage";
 import { createInProcessEventBus } from "@minbil/api/events/event-bus";
 import { sendMessage } from "@minbil/api/messages/send-message.handler";
+import { updateThread } from "@minbil/api/threads/update-thread.handler";
 import { markThreadRead } from "@minbil/api/messages/mark-thread-read.handler";
 import { DEMO_PASSWORD, DEMO_WORKSHOPS, type DemoWorkshop } from "./demo-workshops";
 import { textPdf } from "./demo-pdf";
@@ -119,8 +120,30 @@ async function createDemoWorkshop(db: PrismaClient, storage: AttachmentStorage, 
           booking_id: booking.id,
           body: message.body,
           sender_type: message.from,
+          visibility: message.note ? "internal" : "customer",
           attachments: message.pdf ? [new File([textPdf(message.pdf.lines)], message.pdf.name, { type: "application/pdf" })] : [],
         },
+      );
+    }
+    for (const [earlierIndex, earlier] of (thread.earlier ?? []).entries()) {
+      const past = await createBooking(db, {
+        workshopId: workshop.id,
+        customer: { id: booking.customerId },
+        reference: `${demo.referencePrefix}-${23100 + index * 10 + earlierIndex}`,
+        service: earlier.service,
+        scheduledAt: new Date(Math.round((now - earlier.daysAgo * 24 * HOUR) / HOUR) * HOUR),
+        status: "COMPLETED",
+        vehicle: thread.vehicle,
+      });
+      await updateThread({ db, events, workshopId: workshop.id, actor: staffActor }, { booking_id: past.id, state: "done" });
+      // Listed by when it happened, not by when the demo was made.
+      await db.thread.update({ where: { bookingId: past.id }, data: { lastActivityAt: new Date(now - earlier.daysAgo * 24 * HOUR) } });
+    }
+    if (thread.state || thread.assignee !== undefined) {
+      const assignee = thread.assignee === undefined ? undefined : staff[thread.assignee]!.id;
+      await updateThread(
+        { db, events, workshopId: workshop.id, actor: staffActor },
+        { booking_id: booking.id, state: thread.state, assignee_id: assignee },
       );
     }
     if (thread.read) {
