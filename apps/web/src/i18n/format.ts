@@ -8,6 +8,7 @@ export function makeFormatters(locale: Locale) {
   const time = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
   const day = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
   const short = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: "numeric", month: "short" });
+  const date = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
   const dateTime = new Intl.DateTimeFormat(tag, {
     timeZone: TIME_ZONE,
     weekday: "short",
@@ -32,6 +33,8 @@ export function makeFormatters(locale: Locale) {
   return {
     time: (iso: string) => time.format(new Date(iso)),
     day: (iso: string) => day.format(new Date(iso)),
+    /** A date with its year: "19. juni 2026". */
+    date: (iso: string) => date.format(new Date(iso)),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     dateTimeSeconds: (iso: string) => dateTimeSeconds.format(new Date(iso)),
     dayKey,

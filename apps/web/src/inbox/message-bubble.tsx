@@ -4,33 +4,58 @@ import { useRef, useState } from "react";
 import type { AttachmentDto, MessageDto } from "@minbil/contracts/dto";
 import { useI18n } from "~/i18n/i18n-provider";
 import { PaperclipIcon } from "~/components/paperclip-icon";
+import { LockIcon } from "~/components/lock-icon";
 
 /** Images browsers can show. HEIC (iPhone photos) is offered as a download instead of a broken thumbnail. */
 const SHOWN_INLINE = new Set(["image/jpeg", "image/png", "image/webp"]);
 
 export function MessageBubble({ message }: { message: MessageDto & { pending?: boolean } }) {
   const { t, format } = useI18n();
-  const mine = message.sender_type === "workshop";
+  const note = message.visibility === "internal";
   const system = message.sender_type === "system";
+  if (system && note && message.attachments.length === 0) {
+    // A line of the thread's history (a status change): not a message to anyone.
+    return (
+      <article data-testid="message" data-kind="event" className="flex justify-center">
+        <p className="max-w-[90%] text-center text-xs text-slate-600">
+          {message.body} · <time dateTime={message.created_at}>{format.time(message.created_at)}</time>
+        </p>
+      </article>
+    );
+  }
+  const mine = message.sender_type === "workshop";
   const images = message.attachments.filter((file) => SHOWN_INLINE.has(file.content_type));
   const others = message.attachments.filter((file) => !SHOWN_INLINE.has(file.content_type));
+  const light = !mine || note;
   return (
     <article
       data-testid="message"
+      data-kind={note ? "note" : undefined}
       data-pending={message.id < 0 ? "true" : undefined}
       className={`flex ${mine ? "justify-end" : system ? "justify-center" : "justify-start"}`}
     >
       <div
         className={`max-w-[85%] rounded-2xl px-3 py-2 shadow-sm sm:max-w-[70%] ${
-          mine ? "bg-blue-700 text-white" : system ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200" : "bg-white ring-1 ring-slate-200"
+          note
+            ? "border border-dashed border-amber-400 bg-amber-50 text-slate-900"
+            : mine
+              ? "bg-blue-700 text-white"
+              : system
+                ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200"
+                : "bg-white ring-1 ring-slate-200"
         } ${message.id < 0 ? "opacity-70" : ""}`}
       >
-        <header className={`mb-0.5 flex gap-2 text-xs ${mine ? "text-blue-100" : "text-slate-600"}`}>
+        <header className={`mb-0.5 flex flex-wrap gap-x-2 text-xs ${light ? "text-slate-600" : "text-blue-100"}`}>
+          {note && (
+            <span className="inline-flex items-center gap-1 font-semibold text-amber-900">
+              <LockIcon /> {t.internalNote}
+            </span>
+          )}
           <span className="font-medium">{message.sender}</span>
           <span aria-hidden>·</span>
           {message.id < 0 ? <span>{t.pending}</span> : <time dateTime={message.created_at}>{format.time(message.created_at)}</time>}
         </header>
-        {message.body && <p className="whitespace-pre-wrap break-words">{message.body}</p>}
+        {message.body && <p className="whitespace-pre-wrap break-words">{note ? <WithMentions text={message.body} /> : message.body}</p>}
         {images.length > 0 && (
           <div className="mt-2 flex flex-wrap gap-2">
             {images.map((file) =>
@@ -46,7 +71,7 @@ export function MessageBubble({ message }: { message: MessageDto & { pending?: b
                   <a
                     href={file.url}
                     download={file.file_name}
-                    className={`inline-flex items-center gap-1 text-sm underline ${mine ? "text-white" : "text-blue-700"}`}
+                    className={`inline-flex items-center gap-1 text-sm underline ${light ? "text-blue-700" : "text-white"}`}
                   >
                     <PaperclipIcon /> {file.file_name} ({format.fileSize(file.size)})
                   </a>
@@ -134,5 +159,18 @@ function ImageThumbnail({ file }: { file: AttachmentDto }) {
         <img src={file.url} alt={file.file_name} className="max-h-[88vh] max-w-[95vw] object-contain" />
       </dialog>
     </>
+  );
+}
+
+/** A note's text with its @names stand out. */
+function WithMentions({ text }: { text: string }) {
+  return text.split(/((?<![\p{L}\p{N}_])@[\p{L}\p{M}][\p{L}\p{M}\p{N}.'-]*)/u).map((part, index) =>
+    index % 2 === 1 ? (
+      <strong key={index} className="font-semibold text-blue-800">
+        {part}
+      </strong>
+    ) : (
+      part
+    ),
   );
 }

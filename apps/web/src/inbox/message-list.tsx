@@ -64,7 +64,11 @@ export function MessageList({
         const element = event.currentTarget;
         atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
       }}
-      className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-3 py-4"
+      // Focusable, so the conversation scrolls with the keyboard too (arrows, Page Up/Down).
+      tabIndex={0}
+      role="region"
+      aria-label={t.messages}
+      className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-3 py-4 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
       data-testid="message-list"
     >
       <div ref={top} className="h-6 text-center text-xs text-slate-600">

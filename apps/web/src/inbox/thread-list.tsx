@@ -1,34 +1,35 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import Link from "next/link";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { ThreadSummaryDto } from "@minbil/contracts/dto";
-import { bookingStatusSchema } from "@minbil/contracts/dto";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
 import { errorMessage } from "~/i18n/error-message";
 import { listInput, nextCursor, type ListFilters } from "./list-query";
 import { useStableOrder } from "./use-stable-order";
+import { ListFilterBar } from "./list-filters";
+import { LockIcon } from "~/components/lock-icon";
 
 export function ThreadList({
   selectedId,
+  shown,
   filters,
   onFiltersChange,
 }: {
   selectedId: number | null;
+  /** Whether the list is on screen (on a phone it is hidden while a thread is open). */
+  shown: boolean;
   filters: ListFilters;
   onFiltersChange: (f: ListFilters) => void;
 }) {
   const trpc = useTRPC();
   const { t } = useI18n();
-  const [search, setSearch] = useState(filters.q);
-  useEffect(() => {
-    const timer = setTimeout(() => search !== filters.q && onFiltersChange({ ...filters, q: search }), 250);
-    return () => clearTimeout(timer);
-  }, [search, filters, onFiltersChange]);
+  const myId = useQuery(trpc.auth.me.queryOptions()).data?.user.id;
+  const searchBox = useRef<HTMLInputElement>(null);
 
-  const input = listInput(filters);
+  const input = listInput(filters, myId);
   const query = useInfiniteQuery(trpc.messages.list.infiniteQueryOptions(input, { getNextPageParam: nextCursor }));
   const byId = new Map(query.data?.pages.flatMap((page) => page.data).map((thread) => [thread.booking_id, thread]));
   const { order, behind, showLatest } = useStableOrder(
@@ -38,6 +39,12 @@ export function ThreadList({
   );
   const threads = order.map((id) => byId.get(id)).filter((thread) => thread !== undefined);
   const scroller = useRef<HTMLUListElement>(null);
+
+  // Hidden on a phone while a thread is open, the list forgets where it was scrolled to: put it back.
+  const scrolledTo = useRef(0);
+  useLayoutEffect(() => {
+    if (shown && scroller.current) scroller.current.scrollTop = scrolledTo.current;
+  }, [shown]);
 
   // Infinite scroll: fetch the next page when the end of the list comes into view.
   const sentinel = useRef<HTMLLIElement>(null);
@@ -53,43 +60,7 @@ export function ThreadList({
 
   return (
     <>
-      <div className="space-y-2 border-b border-slate-200 p-3">
-        <label className="block">
-          <span className="sr-only">{t.search}</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            placeholder={t.search}
-            className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-          />
-        </label>
-        <div className="flex items-center gap-2 text-sm">
-          <label className="flex items-center gap-1.5">
-            <input
-              type="checkbox"
-              checked={filters.unread}
-              onChange={(event) => onFiltersChange({ ...filters, unread: event.target.checked })}
-            />
-            {t.unread}
-          </label>
-          <label className="ml-auto">
-            <span className="sr-only">{t.status}</span>
-            <select
-              value={filters.status}
-              onChange={(event) => onFiltersChange({ ...filters, status: event.target.value as ListFilters["status"] })}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1"
-            >
-              <option value="">{t.allStatuses}</option>
-              {bookingStatusSchema.options.map((status) => (
-                <option key={status} value={status}>
-                  {t.statuses[status]}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </div>
+      <ListFilterBar filters={filters} onFiltersChange={onFiltersChange} myId={myId} searchBox={searchBox} />
       <div className="relative min-h-0 flex-1">
         {/* Over the list, not above it: showing it moves no row. */}
         <div aria-live="polite" className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center">
@@ -106,7 +77,13 @@ export function ThreadList({
             </button>
           )}
         </div>
-        <ul ref={scroller} className="h-full overflow-y-auto" aria-label={t.inbox} data-testid="thread-list">
+        <ul
+          ref={scroller}
+          onScroll={(event) => (scrolledTo.current = event.currentTarget.scrollTop)}
+          className="h-full overflow-y-auto"
+          aria-label={t.inbox}
+          data-testid="thread-list"
+        >
           {threads.map((thread) => (
             <ThreadRow key={thread.booking_id} thread={thread} selected={thread.booking_id === selectedId} />
           ))}
@@ -153,10 +130,18 @@ function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: b
           <time className="shrink-0" dateTime={thread.booking.scheduled_at}>
             {format.dateTime(thread.booking.scheduled_at)}
           </time>
+          <ThreadTags thread={thread} />
         </div>
         <div className="mt-0.5 flex items-center gap-2">
           <p className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900" : "text-slate-600"}`}>
-            {last?.sender_type === "workshop" && <span className="text-slate-600">↩ </span>}
+            {last?.visibility === "internal" ? (
+              <span className="inline-flex items-center gap-0.5 align-[-2px] text-amber-800">
+                <LockIcon className="h-3 w-3" />
+                <span className="sr-only">{t.internalNote}: </span>{" "}
+              </span>
+            ) : (
+              last?.sender_type === "workshop" && <span className="text-slate-600">↩ </span>
+            )}
             {preview}
           </p>
           {unread && (
@@ -171,5 +156,31 @@ function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: b
         </div>
       </Link>
     </li>
+  );
+}
+
+/** Where the thread stands and who has it, when it is not plain "open, nobody's". */
+function ThreadTags({ thread }: { thread: ThreadSummaryDto }) {
+  const { t, format } = useI18n();
+  return (
+    <span className="ml-auto flex shrink-0 items-center gap-1.5">
+      {thread.state !== "open" && (
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700" data-testid="thread-state">
+          {thread.state === "snoozed" && thread.snoozed_until
+            ? t.snoozedUntil(format.dateTime(thread.snoozed_until))
+            : t.stateNames[thread.state]}
+        </span>
+      )}
+      {thread.assignee && (
+        <span
+          className="max-w-24 truncate rounded bg-blue-50 px-1.5 py-0.5 text-blue-900"
+          title={t.assignedTo(thread.assignee.name)}
+          data-testid="thread-assignee"
+        >
+          <span className="sr-only">{t.assignee}: </span>
+          {thread.assignee.name.split(/\s+/)[0]}
+        </span>
+      )}
+    </span>
   );
 }

@@ -6,9 +6,10 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
 import { errorMessage } from "~/i18n/error-message";
-import { BookingPanel } from "./booking-panel";
+import { BookingDetailsButton, BookingPanel } from "./booking-panel";
 import { MessageList } from "./message-list";
 import { Composer } from "./composer";
+import { ThreadActions } from "./thread-actions";
 import { nextCursor, threadInput } from "./list-query";
 import { setUnreadCount } from "./thread-cache";
 import { useRefreshLists } from "./use-refresh-lists";
@@ -67,7 +68,10 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
     <div className="flex h-full min-h-0">
       <section className="flex min-w-0 flex-1 flex-col" aria-labelledby="thread-title" data-testid="conversation">
         <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2">
-          <Link href="/inbox" className="rounded-md px-2 py-1 text-sm whitespace-nowrap text-blue-700 hover:bg-slate-100 md:hidden">
+          <Link
+            href="/inbox"
+            className="flex min-h-11 shrink-0 items-center rounded-md px-2 text-sm whitespace-nowrap text-blue-700 hover:bg-slate-100 md:hidden"
+          >
             ← {t.back}
           </Link>
           <div className="min-w-0">
@@ -78,18 +82,22 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
               {thread.booking.vehicle.registration_number} · {thread.booking.service}
             </p>
           </div>
-          <button
-            type="button"
-            onClick={() => {
-              markedUnreadByHand.current = true;
-              markRead.mutate({ booking_id: bookingId, read: false });
-            }}
-            disabled={unread > 0}
-            className="ml-auto shrink-0 rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
-          >
-            {t.markUnread}
-          </button>
+          <div className="ml-auto">
+            <BookingDetailsButton booking={thread.booking} customer={thread.customer} />
+          </div>
         </div>
+        <ThreadActions
+          thread={thread}
+          threadKey={queryOptions.queryKey}
+          onMarkUnread={
+            unread > 0
+              ? null
+              : () => {
+                  markedUnreadByHand.current = true;
+                  markRead.mutate({ booking_id: bookingId, read: false });
+                }
+          }
+        />
         <MessageList
           messages={messages}
           hasOlder={query.hasNextPage}

@@ -1,11 +1,6 @@
-import { getQueryClient, trpc } from "~/trpc/server";
-import { InboxShell } from "~/inbox/inbox-shell";
-import { NO_FILTERS, listInput, nextCursor } from "~/inbox/list-query";
+import { NoThreadSelected } from "~/inbox/no-thread-selected";
 
-export default async function InboxPage() {
-  // Awaited: the first page is rendered on the server, and the client hydrates the same data.
-  await getQueryClient().prefetchInfiniteQuery(
-    trpc.messages.list.infiniteQueryOptions(listInput(NO_FILTERS), { getNextPageParam: nextCursor }),
-  );
-  return <InboxShell selectedId={null} />;
+/** /inbox: the list (from the layout) and, on wide screens, a hint to pick a thread. */
+export default function InboxPage() {
+  return <NoThreadSelected />;
 }
