@@ -1,17 +1,21 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { signOut } from "~/app/login/actions";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
 import { LanguageSwitch } from "./language-switch";
 import { GearIcon } from "./gear-icon";
+import { NotificationSettings } from "~/inbox/notifications/notification-settings";
 
 export function AppHeader() {
   const trpc = useTRPC();
   const { t } = useI18n();
   const me = useQuery(trpc.auth.me.queryOptions());
+  // Notifications come from the inbox's live stream: their settings are offered there.
+  const inInbox = usePathname().startsWith("/inbox");
   const unread = useQuery(trpc.messages.unreadSummary.queryOptions()).data?.total_unread ?? 0;
 
   return (
@@ -45,6 +49,7 @@ export function AppHeader() {
             <span className="hidden sm:inline">{t.settings}</span>
           </Link>
         )}
+        {inInbox && <NotificationSettings />}
         <LanguageSwitch />
         {/* A form, so signing out works without the page's script too; it ends the session on the server. */}
         <form action={signOut}>

@@ -1,13 +1,11 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { AttachmentDto, MessageDto } from "@minbil/contracts/dto";
 import { useI18n } from "~/i18n/i18n-provider";
 import { PaperclipIcon } from "~/components/paperclip-icon";
 import { LockIcon } from "~/components/lock-icon";
-
-/** Images browsers can show. HEIC (iPhone photos) is offered as a download instead of a broken thumbnail. */
-const SHOWN_INLINE = new Set(["image/jpeg", "image/png", "image/webp"]);
+import { SHOWN_INLINE, useOpenGallery } from "./gallery/image-gallery";
 
 export function MessageBubble({ message }: { message: MessageDto & { pending?: boolean } }) {
   const { t, format } = useI18n();
@@ -119,50 +117,37 @@ function ImagePlaceholder({ name }: { name: string }) {
 }
 
 /**
- * A fixed-size thumbnail (no layout shift while it loads) that opens the full image in a dialog. An
- * image that cannot be shown (it failed to load) is a labelled box, never a broken image.
+ * A fixed-size thumbnail (no layout shift while it loads) that opens the thread's gallery at this image.
+ * An image that cannot be shown (it failed to load) is a labelled box, never a broken image.
  */
 function ImageThumbnail({ file }: { file: AttachmentDto }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const openGallery = useOpenGallery();
   const [failed, setFailed] = useState(false);
   if (!file.url || failed) return <ImagePlaceholder name={file.file_name} />;
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => dialog.current?.showModal()}
-        aria-label={t.openImage(file.file_name)}
-        className="block overflow-hidden rounded-lg"
-      >
-        {/* eslint-disable-next-line @next/next/no-img-element -- authenticated, user-uploaded files */}
-        <img
-          src={file.url}
-          alt={file.file_name}
-          width={160}
-          height={120}
-          loading="lazy"
-          onError={() => setFailed(true)}
-          className="h-[120px] w-[160px] bg-slate-200 object-cover"
-          data-testid="thumbnail"
-        />
-      </button>
-      <dialog
-        ref={dialog}
-        className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg p-0 backdrop:bg-black/70"
-        onClick={(event) => event.target === dialog.current && dialog.current?.close()}
-      >
-        <form method="dialog" className="flex justify-end bg-white p-1">
-          <button className="rounded px-2 py-1 text-sm hover:bg-slate-100">{t.close}</button>
-        </form>
-        {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={file.url} alt={file.file_name} className="max-h-[88vh] max-w-[95vw] object-contain" />
-      </dialog>
-    </>
+    <button
+      type="button"
+      onClick={() => openGallery(file.id)}
+      aria-label={t.openImage(file.file_name)}
+      className="block overflow-hidden rounded-lg"
+    >
+      {/* eslint-disable-next-line @next/next/no-img-element -- authenticated, user-uploaded files */}
+      <img
+        src={file.url}
+        alt={file.file_name}
+        width={160}
+        height={120}
+        loading="lazy"
+        onError={() => setFailed(true)}
+        className="h-[120px] w-[160px] bg-slate-200 object-cover"
+        data-testid="thumbnail"
+      />
+    </button>
   );
 }
 
-/** A note's text with its @names stand out. */
+/** A note's text with its @names standing out. */
 function WithMentions({ text }: { text: string }) {
   return text.split(/((?<![\p{L}\p{N}_])@[\p{L}\p{M}][\p{L}\p{M}\p{N}.'-]*)/u).map((part, index) =>
     index % 2 === 1 ? (

@@ -25,6 +25,12 @@ export function MessageList({
   const top = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const previous = useRef({ first: messages[0]?.id, height: 0 });
+  // Messages up to this seq have been on screen at the bottom; later ones are new to the reader.
+  const lastSeq = messages.reduce((max, message) => Math.max(max, message.seq), 0);
+  const [seenSeq, setSeenSeq] = useState(lastSeq);
+  // At the bottom, new messages scroll into view by themselves: nothing to point at.
+  const [pinned, setPinned] = useState(true);
+  const unseen = pinned ? 0 : messages.filter((message) => message.id > 0 && message.seq > seenSeq).length;
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -58,40 +64,55 @@ export function MessageList({
   const yesterday = format.dayKey(new Date(openedAt - 86_400_000));
 
   return (
-    <div
-      ref={scroller}
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
-      }}
-      // Focusable, so the conversation scrolls with the keyboard too (arrows, Page Up/Down).
-      tabIndex={0}
-      role="region"
-      aria-label={t.messages}
-      className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-3 py-4 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
-      data-testid="message-list"
-    >
-      <div ref={top} className="h-6 text-center text-xs text-slate-600">
-        {hasOlder ? (loadingOlder ? t.loadingMore : t.olderMessages) : ""}
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div
+        ref={scroller}
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+          if (atBottom.current !== pinned) setPinned(atBottom.current);
+          if (atBottom.current && seenSeq !== lastSeq) setSeenSeq(lastSeq);
+        }}
+        // Focusable, so the conversation scrolls with the keyboard too (arrows, Page Up/Down).
+        tabIndex={0}
+        role="region"
+        aria-label={t.messages}
+        className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-3 py-4 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
+        data-testid="message-list"
+      >
+        <div ref={top} className="h-6 text-center text-xs text-slate-600">
+          {hasOlder ? (loadingOlder ? t.loadingMore : t.olderMessages) : ""}
+        </div>
+        {messages.length === 0 && <p className="mt-10 text-center text-sm text-slate-600">{t.noMessages}</p>}
+        <ol className="space-y-2" aria-live="polite" aria-relevant="additions">
+          {messages.map((message, index) => {
+            const day = format.dayKey(message.created_at);
+            const previous = messages[index - 1];
+            const header = !previous || format.dayKey(previous.created_at) !== day;
+            return (
+              <li key={message.id}>
+                {header && (
+                  <h3 className="my-3 text-center text-xs font-medium text-slate-600">
+                    {day === today ? t.today : day === yesterday ? t.yesterday : format.day(message.created_at)}
+                  </h3>
+                )}
+                <MessageBubble message={message} />
+              </li>
+            );
+          })}
+        </ol>
       </div>
-      {messages.length === 0 && <p className="mt-10 text-center text-sm text-slate-600">{t.noMessages}</p>}
-      <ol className="space-y-2" aria-live="polite" aria-relevant="additions">
-        {messages.map((message, index) => {
-          const day = format.dayKey(message.created_at);
-          const previous = messages[index - 1];
-          const header = !previous || format.dayKey(previous.created_at) !== day;
-          return (
-            <li key={message.id}>
-              {header && (
-                <h3 className="my-3 text-center text-xs font-medium text-slate-600">
-                  {day === today ? t.today : day === yesterday ? t.yesterday : format.day(message.created_at)}
-                </h3>
-              )}
-              <MessageBubble message={message} />
-            </li>
-          );
-        })}
-      </ol>
+      {unseen > 0 && (
+        // Scrolled up to read older messages while new ones came: say so, and take the reader down.
+        <button
+          type="button"
+          onClick={() => scroller.current?.scrollTo({ top: scroller.current.scrollHeight, behavior: "smooth" })}
+          className="absolute bottom-3 left-1/2 min-h-11 -translate-x-1/2 rounded-full bg-blue-700 px-4 text-sm font-medium text-white shadow-md hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 md:min-h-9"
+          data-testid="new-messages"
+        >
+          {t.newMessagesBelow(unseen)}
+        </button>
+      )}
     </div>
   );
 }

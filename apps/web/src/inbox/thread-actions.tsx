@@ -146,6 +146,8 @@ export function ThreadActions({
   );
 }
 
+const inFuture = (at: Date) => at.getTime() > Date.now();
+
 /** Snooze: three common times, or any time picked (Oslo time, like every time on the page). */
 function SnoozeMenu({
   snoozedUntil,
@@ -161,7 +163,7 @@ function SnoozeMenu({
   const [custom, setCustom] = useState(() => toOsloInput(snoozePresetTime("tomorrow")));
   const [problem, setProblem] = useState<string | null>(null);
   const pick = (until: Date) => {
-    if (until.getTime() <= Date.now()) return setProblem(t.snoozeInPast);
+    if (!inFuture(until)) return setProblem(t.snoozeInPast);
     setProblem(null);
     if (menu.current) menu.current.open = false;
     onSnooze(until);

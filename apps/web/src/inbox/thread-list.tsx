@@ -17,17 +17,21 @@ export function ThreadList({
   shown,
   filters,
   onFiltersChange,
+  orderRef,
+  searchBox,
 }: {
   selectedId: number | null;
   /** Whether the list is on screen (on a phone it is hidden while a thread is open). */
   shown: boolean;
   filters: ListFilters;
   onFiltersChange: (f: ListFilters) => void;
+  /** Filled with the thread ids in the order shown (for j/k). */
+  orderRef: React.RefObject<number[]>;
+  searchBox: React.RefObject<HTMLInputElement | null>;
 }) {
   const trpc = useTRPC();
   const { t } = useI18n();
   const myId = useQuery(trpc.auth.me.queryOptions()).data?.user.id;
-  const searchBox = useRef<HTMLInputElement>(null);
 
   const input = listInput(filters, myId);
   const query = useInfiniteQuery(trpc.messages.list.infiniteQueryOptions(input, { getNextPageParam: nextCursor }));
@@ -38,6 +42,9 @@ export function ThreadList({
     query.data?.pages.length ?? 0,
   );
   const threads = order.map((id) => byId.get(id)).filter((thread) => thread !== undefined);
+  useEffect(() => {
+    orderRef.current = threads.map((thread) => thread.booking_id);
+  });
   const scroller = useRef<HTMLUListElement>(null);
 
   // Hidden on a phone while a thread is open, the list forgets where it was scrolled to: put it back.

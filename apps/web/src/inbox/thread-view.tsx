@@ -10,6 +10,7 @@ import { BookingDetailsButton, BookingPanel } from "./booking-panel";
 import { MessageList } from "./message-list";
 import { Composer } from "./composer";
 import { ThreadActions } from "./thread-actions";
+import { ImageGallery } from "./gallery/image-gallery";
 import { nextCursor, threadInput } from "./list-query";
 import { setUnreadCount } from "./thread-cache";
 import { useRefreshLists } from "./use-refresh-lists";
@@ -98,12 +99,14 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
                 }
           }
         />
-        <MessageList
-          messages={messages}
-          hasOlder={query.hasNextPage}
-          loadingOlder={query.isFetchingNextPage}
-          onLoadOlder={() => void query.fetchNextPage()}
-        />
+        <ImageGallery messages={messages}>
+          <MessageList
+            messages={messages}
+            hasOlder={query.hasNextPage}
+            loadingOlder={query.isFetchingNextPage}
+            onLoadOlder={() => void query.fetchNextPage()}
+          />
+        </ImageGallery>
         <Composer
           bookingId={bookingId}
           threadKey={queryOptions.queryKey}

@@ -7,12 +7,13 @@ import { redirectWhenSignedOut, useTRPC } from "~/trpc/react";
 import { appendMessage, setUnreadCount } from "./thread-cache";
 import { threadInput } from "./list-query";
 import { useRefreshLists } from "./use-refresh-lists";
+import type { WorkshopEventDto } from "@minbil/contracts/events/event.schema";
 
 /**
  * Keeps the inbox current without reloads: new messages go into their open thread, and the list and
  * unread totals refresh on every change. The subscription resumes after its last event on reconnect.
  */
-export function useLiveEvents(): "live" | "connecting" {
+export function useLiveEvents(onEvent?: (event: WorkshopEventDto) => void): "live" | "connecting" {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshLists = useRefreshLists();
@@ -36,6 +37,7 @@ export function useLiveEvents(): "live" | "connecting" {
           void queryClient.invalidateQueries({ queryKey: threadKey });
         }
         refreshLists();
+        onEvent?.(event);
       },
       // A stream that fails may have been refused because the session ended: asking who we are
       // answers UNAUTHORIZED then, which sends the page back to sign-in, saying why.

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import type { WorkshopEventDto } from "@minbil/contracts/events/event.schema";
+import { LOCALES } from "~/i18n/messages";
+import { notificationFor, type Viewer } from "./notification-for";
+
+const t = LOCALES.nb;
+const kari: Viewer = { userId: "usr_kari", name: "Kari Nordmann", watchingBookingId: null };
+const names = (id: number) => (id === 7 ? "Ingrid Johansen" : undefined);
+
+function message(overrides: Partial<Extract<WorkshopEventDto, { type: "message.created" }>["data"]["message"]>): WorkshopEventDto {
+  return {
+    id: "evt_1",
+    seq: 1,
+    created_at: "2026-11-26T10:00:00.000Z",
+    booking_id: 7,
+    type: "message.created",
+    data: {
+      booking_id: 7,
+      unread_count: 1,
+      message_count: 1,
+      message: {
+        id: 1,
+        booking_id: 7,
+        seq: 1,
+        body: "Når er bilen klar?",
+        sender_type: "customer",
+        sender: "Ingrid Johansen",
+        created_at: "2026-11-26T10:00:00.000Z",
+        attachments: [],
+        visibility: "customer",
+        mentioned_user_ids: [],
+        ...overrides,
+      },
+    },
+  };
+}
+
+describe("notificationFor", () => {
+  it("tells of a customer's message, unless the person is looking at that thread", () => {
+    expect(notificationFor(message({}), kari, t, names)).toMatchObject({
+      kind: "customer_message",
+      title: "Ingrid Johansen",
+      body: "Når er bilen klar?",
+    });
+    expect(notificationFor(message({}), { ...kari, watchingBookingId: 7 }, t, names)).toBeNull();
+    expect(notificationFor(message({ sender_type: "workshop", sender: "Per Hansen" }), kari, t, names)).toBeNull();
+  });
+
+  it("tells of a colleague's note naming them, not of notes naming others or their own", () => {
+    const note = message({
+      sender_type: "workshop",
+      sender: "Per Hansen",
+      visibility: "internal",
+      body: "@Kari ring kunden",
+      mentioned_user_ids: ["usr_kari"],
+    });
+    expect(notificationFor(note, { ...kari, watchingBookingId: 7 }, t, names)).toMatchObject({
+      kind: "mention",
+      title: t.mentionedYou("Per Hansen", "Ingrid Johansen"),
+      body: "@Kari ring kunden",
+    });
+    expect(
+      notificationFor(message({ visibility: "internal", sender_type: "workshop", mentioned_user_ids: ["usr_per"] }), kari, t, names),
+    ).toBeNull();
+    expect(
+      notificationFor(
+        message({ visibility: "internal", sender_type: "workshop", sender: "Kari Nordmann", mentioned_user_ids: ["usr_kari"] }),
+        kari,
+        t,
+        names,
+      ),
+    ).toBeNull();
+  });
+
+  it("tells of a thread a colleague assigned to them", () => {
+    const assigned = (assigneeId: string | null, byId: string): WorkshopEventDto => ({
+      id: "evt_2",
+      seq: 2,
+      created_at: "2026-11-26T10:00:00.000Z",
+      booking_id: 7,
+      type: "thread.assigned",
+      data: {
+        booking_id: 7,
+        assignee: assigneeId ? { id: assigneeId, name: "Kari Nordmann" } : null,
+        previous_assignee_id: null,
+        by: { type: "staff", id: byId, name: "Per Hansen" },
+      },
+    });
+    expect(notificationFor(assigned("usr_kari", "usr_per"), kari, t, names)).toMatchObject({
+      kind: "assignment",
+      title: t.assignedYou("Per Hansen"),
+      body: "Ingrid Johansen",
+    });
+    expect(notificationFor(assigned("usr_kari", "usr_kari"), kari, t, names)).toBeNull();
+    expect(notificationFor(assigned("usr_per", "usr_kari"), kari, t, names)).toBeNull();
+    expect(notificationFor(assigned(null, "usr_per"), kari, t, names)).toBeNull();
+  });
+});
