@@ -25,3 +25,14 @@ export async function signIn(page: Page, email: string, password = "demo-passord
   await page.getByRole("button", { name: "Logg inn" }).click();
   await page.waitForURL("**/inbox");
 }
+
+/**
+ * Waits until React has taken over the element (hydration): what is typed before that is the
+ * server-rendered page's, and React may replace it.
+ */
+export async function waitForHydration(page: Page, selector: string) {
+  await page.waitForFunction((css) => {
+    const element = document.querySelector(css);
+    return !!element && Object.keys(element).some((key) => key.startsWith("__reactProps"));
+  }, selector);
+}
