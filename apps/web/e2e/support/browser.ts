@@ -24,6 +24,8 @@ export async function signIn(page: Page, email: string, password = "demo-passord
   await page.getByLabel("Passord").fill(password);
   await page.getByRole("button", { name: "Logg inn" }).click();
   await page.waitForURL("**/inbox");
+  // The header's controls (language, sign-out) act once the page's script has taken over.
+  await waitForHydration(page, "header select");
 }
 
 /**

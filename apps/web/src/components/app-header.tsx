@@ -9,6 +9,10 @@ import { useI18n } from "~/i18n/i18n-provider";
 import { LanguageSwitch } from "./language-switch";
 import { GearIcon } from "./gear-icon";
 import { NotificationSettings } from "~/inbox/notifications/notification-settings";
+import { useUnreadFavicon } from "./use-unread-favicon";
+
+/** Where the skip link leads: the page's own content, after the header. */
+export const MAIN_ID = "main";
 
 export function AppHeader() {
   const trpc = useTRPC();
@@ -17,11 +21,18 @@ export function AppHeader() {
   // Notifications come from the inbox's live stream: their settings are offered there.
   const inInbox = usePathname().startsWith("/inbox");
   const unread = useQuery(trpc.messages.unreadSummary.queryOptions()).data?.total_unread ?? 0;
+  useUnreadFavicon(unread);
 
   return (
     <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 sm:gap-3 sm:px-4">
       {/* React puts this in the document head, and keeps it current. */}
       <title>{unread > 0 ? `(${unread}) ${t.appName}` : t.appName}</title>
+      <a
+        href={`#${MAIN_ID}`}
+        className="sr-only rounded-md bg-blue-700 px-3 py-2 font-medium text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+      >
+        {t.skipToContent}
+      </a>
       <Link href="/inbox" className="flex items-center gap-2 font-semibold">
         <span>{t.inbox}</span>
         {unread > 0 && (
