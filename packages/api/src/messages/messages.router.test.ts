@@ -81,8 +81,8 @@ describe("messages procedures", () => {
     // The same status and sentence as REST: 422, naming the field.
     await expect(staff.messages.send({ booking_id: nordlys.booking.id, body: " " })).rejects.toMatchObject({
       code: "UNPROCESSABLE_CONTENT",
-      message: "Validation failed: body: A message needs a non-blank body, a template_id or at least one file",
-      cause: { details: [{ field: "body", message: "A message needs a non-blank body, a template_id or at least one file" }] },
+      message: "Validation failed: body: A message needs a non-blank body or at least one file",
+      cause: { details: [{ field: "body", message: "A message needs a non-blank body or at least one file" }] },
     });
   });
 });

@@ -32,7 +32,7 @@ export const attachmentFileSchema = z
     description: `JPEG, PNG, WebP or HEIC image, PDF or plain text (checked against the bytes), at most ${ATTACHMENT_LIMITS.maxFileBytes / MB} MB`,
   });
 
-/** Send a message to a booking's thread: a non-blank body, at least one file, or both. */
+/** Send a message to a booking's thread: a non-blank body, at least one file, or both (or a template, whose text is the body). */
 export const sendMessageInput = z
   .object({
     booking_id: bookingIdSchema,
@@ -94,7 +94,7 @@ export const sendMessageInput = z
     path: ["language"],
   })
   .refine((input) => input.body.length > 0 || input.attachments.length > 0 || input.template_id !== undefined, {
-    error: "A message needs a non-blank body, a template_id or at least one file",
+    error: "A message needs a non-blank body or at least one file",
     path: ["body"],
   });
 export type SendMessageInput = z.input<typeof sendMessageInput>;
