@@ -153,7 +153,8 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
           const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: { status: true } });
           const previous = bookingStatusSchema.parse(current.status.toLowerCase());
           // The same status line and booking.status_changed event as PATCH .../thread/{id} with booking_status.
-          if (previous !== templateStatus) events.push(...(await changeBookingStatus(tx, { workshopId, actor }, booking.id, previous, templateStatus)));
+          if (previous !== templateStatus)
+            events.push(...(await changeBookingStatus(tx, { workshopId, actor }, booking.id, previous, templateStatus)));
         }
         if (input.idempotency_key) {
           await tx.idempotencyKey.create({

@@ -10,8 +10,10 @@ export const DEFAULT_TEMPLATES = [
   },
   {
     name: "Vi har mottatt bilen",
-    bodyNb: "Hei {fornavn}! Vi har mottatt {bil} ({regnr}) og setter i gang med {tjeneste}. Vi gir beskjed når bilen er klar. Hilsen {verksted}",
-    bodyEn: "Hi {fornavn}! We have received your {bil} ({regnr}) and are starting on the {tjeneste}. We will let you know when it is ready. Regards, {verksted}",
+    bodyNb:
+      "Hei {fornavn}! Vi har mottatt {bil} ({regnr}) og setter i gang med {tjeneste}. Vi gir beskjed når bilen er klar. Hilsen {verksted}",
+    bodyEn:
+      "Hi {fornavn}! We have received your {bil} ({regnr}) and are starting on the {tjeneste}. We will let you know when it is ready. Regards, {verksted}",
     bookingStatus: null,
   },
   {
@@ -24,8 +26,10 @@ export const DEFAULT_TEMPLATES = [
   },
   {
     name: "Bekreftelse av time",
-    bodyNb: "Hei {fornavn}! Vi bekrefter timen din til {tjeneste} {tid} for {bil} ({regnr}). Referanse: {referanse}. Velkommen til {verksted}!",
-    bodyEn: "Hi {fornavn}! We confirm your appointment for {tjeneste} on {tid} for your {bil} ({regnr}). Reference: {referanse}. Welcome to {verksted}!",
+    bodyNb:
+      "Hei {fornavn}! Vi bekrefter timen din til {tjeneste} {tid} for {bil} ({regnr}). Referanse: {referanse}. Velkommen til {verksted}!",
+    bodyEn:
+      "Hi {fornavn}! We confirm your appointment for {tjeneste} on {tid} for your {bil} ({regnr}). Reference: {referanse}. Welcome to {verksted}!",
     bookingStatus: null,
   },
 ] as const satisfies readonly {

@@ -39,6 +39,8 @@ export function toTemplateDto(row: TemplateRow): TemplateDto {
 }
 
 /** A booking status of the API as the database's enum. */
-export function toDbBookingStatus(status: BookingStatus | null): "PENDING" | "CONFIRMED" | "IN_PROGRESS" | "READY_FOR_PICKUP" | "COMPLETED" | "CANCELLED" | null {
+export function toDbBookingStatus(
+  status: BookingStatus | null,
+): "PENDING" | "CONFIRMED" | "IN_PROGRESS" | "READY_FOR_PICKUP" | "COMPLETED" | "CANCELLED" | null {
   return status ? (status.toUpperCase() as Uppercase<BookingStatus>) : null;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatBookingTime, renderTemplate, renderTemplateText, unknownTemplateVariables, type TemplateContext } from "./template-variables";
+import {
+  formatBookingTime,
+  renderTemplate,
+  renderTemplateText,
+  unknownTemplateVariables,
+  type TemplateContext,
+} from "./template-variables";
 import { createTemplateInput, updateTemplateInput } from "./template.schema";
 
 const thread: TemplateContext = {
