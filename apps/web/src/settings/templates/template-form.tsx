@@ -20,6 +20,7 @@ export interface TemplateFields {
 export function TemplateForm({
   initial,
   takenNames,
+  formLabel,
   submitLabel,
   pending,
   onSubmit,
@@ -29,6 +30,8 @@ export function TemplateForm({
   initial: TemplateFields;
   /** Names of the workshop's other templates (a name must be unique). */
   takenNames: string[];
+  /** The form's accessible name. */
+  formLabel: string;
   submitLabel: string;
   pending: boolean;
   onSubmit: (fields: TemplateFields, reset: () => void) => void;
@@ -75,7 +78,7 @@ export function TemplateForm({
 
   return (
     <form
-      aria-label={submitLabel}
+      aria-label={formLabel}
       onSubmit={(event) => {
         event.preventDefault();
         if (invalid) return;

@@ -61,6 +61,7 @@ export function TemplatesSection() {
                   booking_status: template.booking_status,
                 }}
                 takenNames={namesExcept(template.id)}
+                formLabel={`${t.templates.edit}: ${template.name}`}
                 submitLabel={t.templates.save}
                 pending={update.isPending}
                 onSubmit={(fields) => update.mutate({ id: template.id, ...fields })}
@@ -123,6 +124,7 @@ export function TemplatesSection() {
       <TemplateForm
         initial={EMPTY}
         takenNames={namesExcept(null)}
+        formLabel={t.templates.add}
         submitLabel={t.templates.add}
         pending={create.isPending}
         onSubmit={(fields, reset) => create.mutate(fields, { onSuccess: reset })}
