@@ -75,8 +75,8 @@ export function TemplatesSection() {
             ) : (
               <div className="flex items-start gap-3">
                 <div className="min-w-0 flex-1">
-                  <p className="font-medium">
-                    {template.name}
+                  <p>
+                    <span className="font-medium">{template.name}</span>
                     {template.booking_status && (
                       <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-normal text-emerald-800">
                         {t.templates.setsStatus(t.statuses[template.booking_status])}
