@@ -7,6 +7,7 @@ import { api, customerWrites } from "./support/api";
 
 interface ThreadRow {
   booking_id: number;
+  booking: { status: string; vehicle: { registration_number: string } };
   state: string;
   unread_count: number;
   assignee: { id: string; name: string } | null;
@@ -149,5 +150,50 @@ describe("the service desk", () => {
     expect(await row(kari, id).getByTestId("unread-badge").count()).toBe(1);
     await kari.reload();
     await row(kari, id).getByTestId("unread-badge").waitFor();
+  });
+
+  it('a template fills in the booking, and sending "Bilen er klar" makes the booking ready for pickup', async () => {
+    const candidates = await threads("state=open");
+    const thread = candidates.find((candidate) => candidate.booking.status !== "ready_for_pickup")!;
+    const id = thread.booking_id;
+    const plate = thread.booking.vehicle.registration_number;
+    const firstName = thread.customer.name.split(" ")[0]!;
+    await openThread(kari, id);
+    await kari.getByRole("button", { name: "Sett inn en mal" }).click();
+    await kari.getByRole("menuitem", { name: /Bilen er klar/ }).click();
+    const composer = kari.getByTestId("composer-text");
+    const text = await composer.inputValue();
+    expect(text).toContain(`Hei ${firstName}!`);
+    expect(text).toContain(plate);
+    expect(text).toContain("Nordlys Bil");
+    expect(text).not.toMatch(/\{\w+\}/);
+    expect(await kari.getByTestId("template-status").textContent()).toContain("Klar til henting");
+    // The text can be edited before it is sent.
+    await composer.press("End");
+    await composer.pressSequentially(" Vi har åpent til 17.");
+    await composer.press("Enter");
+
+    await expect.poll(() => kari.getByTestId("booking-status").inputValue(), { timeout: 5_000 }).toBe("ready_for_pickup");
+    const sent = kari.getByTestId("message").filter({ hasText: "Vi har åpent til 17." });
+    await expect.poll(() => sent.count()).toBe(1);
+    await expect
+      .poll(() =>
+        kari.locator("[data-testid=message][data-kind=event]").filter({ hasText: "endret status til «klar for henting»" }).count(),
+      )
+      .toBe(1);
+    const after = (await (await api(`/api/ws/messages/thread/${id}`)).json()) as { data: { booking: { status: string } } };
+    expect(after.data.booking.status).toBe("ready_for_pickup");
+  });
+
+  it("typing / lists the templates by name, and Enter inserts one", async () => {
+    const [thread] = await threads("state=open");
+    await openThread(kari, thread!.booking_id);
+    const composer = kari.getByTestId("composer-text");
+    await composer.pressSequentially("/bekr");
+    await composer.press("Enter");
+    const text = await composer.inputValue();
+    expect(text).toMatch(/^Hei .+! Vi bekrefter timen din/);
+    expect(await kari.getByTestId("template-status").count()).toBe(0);
+    await composer.fill("");
   });
 });

@@ -110,6 +110,7 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
         <Composer
           key={bookingId}
           bookingId={bookingId}
+          booking={{ booking: thread.booking, customer: thread.customer }}
           threadKey={queryOptions.queryKey}
           onSent={() => {
             markedUnreadByHand.current = false;

@@ -16,24 +16,41 @@ import { useMentionPicker } from "./use-mention-picker";
 import { MentionPopup } from "./mention-popup";
 import { AttachmentChips } from "./attachment-chips";
 import { ModeSwitch, type ComposerMode } from "./mode-switch";
+import { TemplateMenu } from "../templates/template-menu";
+import { useSlashTemplates } from "../templates/use-slash-templates";
+import type { TemplateBooking, TemplateInsert } from "../templates/use-templates";
 
 /** The composer's text box: `r` in the inbox and the skip link move focus here. */
 export const COMPOSER_ID = "composer";
 
 /**
  * Writes a reply to the customer or an internal note: text (Enter sends, Shift+Enter breaks the line,
- * Ctrl/Cmd+Enter sends and marks the thread done) and files by picker, drag and drop or paste. The
+ * Ctrl/Cmd+Enter sends and marks the thread done) and files by picker, drag and drop or paste. A reply
+ * may start from a template (menu or `/`), filled in from `booking`; it is sent with the template's id,
+ * so the server also applies the template's booking status. The
  * text is kept per thread as a draft until it is sent. Limits are checked before sending; the message
  * shows at once and the draft comes back if the send fails. Render it with `key={bookingId}`: files,
  * mode and errors belong to one thread.
  */
-export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; threadKey: QueryKey; onSent: () => void }) {
+export function Composer({
+  bookingId,
+  booking,
+  threadKey,
+  onSent,
+}: {
+  bookingId: number;
+  booking: TemplateBooking;
+  threadKey: QueryKey;
+  onSent: () => void;
+}) {
   const trpc = useTRPC();
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions()).data;
   const [text, setText] = useDraft(`${me?.user.id ?? "me"}:${bookingId}`);
   const [mode, setMode] = useState<ComposerMode>("reply");
+  // The template the reply started from: sent as template_id while its text is in the box.
+  const [template, setTemplate] = useState<Omit<TemplateInsert, "text"> | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -50,6 +67,12 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
     enabled: note,
     onInsert: (next) => changeText(next),
   });
+  const insertTemplate = ({ text: filled, ...chosen }: TemplateInsert) => {
+    changeText(filled);
+    setTemplate(chosen);
+    textareaRef.current?.focus();
+  };
+  const slash = useSlashTemplates({ text, booking, onInsert: insertTemplate, enabled: !note });
 
   // The box grows with the draft (wrapped lines too) up to its max height, then scrolls.
   useLayoutEffect(() => {
@@ -61,6 +84,7 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
 
   function changeText(next: string) {
     setText(next);
+    if (!next.trim()) setTemplate(null);
     idempotencyKey.current = crypto.randomUUID();
   }
 
@@ -80,9 +104,10 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
   async function submit(markDone = false) {
     const body = text.trim();
     if ((!body && files.length === 0) || send.isPending) return;
-    const draft = { text, files };
+    const draft = { text, files, template };
     const visibility = note ? "internal" : "customer";
     const state = markDone && !note ? "done" : undefined;
+    const templateId = note ? undefined : template?.templateId;
     const tempId = -Date.now();
     // The message shows the photos from this device until the server has them: URLs of its own, as
     // the chips' previews go when the files are cleared.
@@ -108,21 +133,39 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
     appendMessage(queryClient, threadKey, optimistic);
     setText("");
     setFiles([]);
+    setTemplate(null);
     setError(null);
     const stopProgress = files.length ? onUploadProgress(setProgress) : () => {};
     try {
-      let input: FormData | { booking_id: number; body: string; idempotency_key: string; visibility: typeof visibility; state?: "done" };
+      let input:
+        | FormData
+        | {
+            booking_id: number;
+            body: string;
+            idempotency_key: string;
+            visibility: typeof visibility;
+            state?: "done";
+            template_id?: number;
+          };
       if (draft.files.length) {
         const form = new FormData();
         form.set("booking_id", String(bookingId));
         form.set("body", body);
         form.set("visibility", visibility);
         if (state) form.set("state", state);
+        if (templateId) form.set("template_id", String(templateId));
         form.set("idempotency_key", idempotencyKey.current);
         for (const file of draft.files) form.append("attachments", file);
         input = form;
       } else {
-        input = { booking_id: bookingId, body, visibility, idempotency_key: idempotencyKey.current, ...(state && { state }) };
+        input = {
+          booking_id: bookingId,
+          body,
+          visibility,
+          idempotency_key: idempotencyKey.current,
+          ...(state && { state }),
+          ...(templateId && { template_id: templateId }),
+        };
       }
       const result = await send.mutateAsync(input);
       removeMessage(queryClient, threadKey, tempId);
@@ -133,6 +176,7 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
       removeMessage(queryClient, threadKey, tempId);
       setText(draft.text);
       setFiles(draft.files);
+      if (templateId && draft.template) setTemplate(draft.template);
       setError(`${t.sendFailed} ${errorMessage(failure, t)}`);
     } finally {
       stopProgress();
@@ -166,7 +210,9 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
       aria-label={note ? t.noteMode : t.composerLabel}
       data-mode={mode}
     >
-      <ModeSwitch mode={mode} onChange={setMode} />
+      <ModeSwitch mode={mode} onChange={setMode}>
+        {!note && <TemplateMenu booking={booking} onInsert={insertTemplate} disabled={send.isPending} />}
+      </ModeSwitch>
       <AttachmentChips files={files} onRemove={(index) => setFiles(files.filter((_, i) => i !== index))} />
       {progress !== null && (
         <div
@@ -186,6 +232,15 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
         </p>
       )}
       <MentionPopup picker={mentions} />
+      {slash.popup}
+      {template?.bookingStatus && !note && (
+        <p className="mb-2 flex items-center gap-2 text-xs text-slate-700" data-testid="template-status">
+          {t.templates.sendSetsStatus(t.statuses[template.bookingStatus])}
+          <button type="button" onClick={() => setTemplate(null)} className="min-h-11 rounded px-2 text-blue-700 underline md:min-h-6">
+            {t.templates.keepStatus}
+          </button>
+        </p>
+      )}
       <div className="flex items-end gap-2">
         <button
           type="button"
@@ -217,13 +272,14 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
             maxLength={MESSAGE_BODY_MAX_CHARS}
             rows={1}
             {...mentions.textareaProps}
+            {...slash.textareaProps}
             onChange={(event) => {
               changeText(event.target.value);
               mentions.onCaretMove(event.target);
             }}
             onSelect={(event) => mentions.onCaretMove(event.currentTarget)}
             onKeyDown={(event) => {
-              if (mentions.onKeyDown(event)) return;
+              if (slash.onKeyDown(event) || mentions.onKeyDown(event)) return;
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
                 event.preventDefault();
                 void submit(event.ctrlKey || event.metaKey);

@@ -1,12 +1,21 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useI18n } from "~/i18n/i18n-provider";
 import { LockIcon } from "~/components/lock-icon";
 
 export type ComposerMode = "reply" | "note";
 
-/** Reply to the customer or write an internal note: two buttons, the chosen one pressed. */
-export function ModeSwitch({ mode, onChange }: { mode: ComposerMode; onChange: (mode: ComposerMode) => void }) {
+/** Reply to the customer or write an internal note: two buttons, the chosen one pressed; `children` follow in the row. */
+export function ModeSwitch({
+  mode,
+  onChange,
+  children,
+}: {
+  mode: ComposerMode;
+  onChange: (mode: ComposerMode) => void;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const option = (value: ComposerMode, label: string, tone: string) => (
     <button
@@ -23,9 +32,12 @@ export function ModeSwitch({ mode, onChange }: { mode: ComposerMode; onChange: (
     </button>
   );
   return (
-    <div role="group" aria-label={t.composerMode} className="mb-2 flex gap-1">
-      {option("reply", t.replyMode, "bg-blue-50 text-blue-800")}
-      {option("note", t.noteMode, "bg-amber-100 text-amber-900")}
+    <div className="mb-2 flex flex-wrap items-center gap-1">
+      <div role="group" aria-label={t.composerMode} className="flex gap-1">
+        {option("reply", t.replyMode, "bg-blue-50 text-blue-800")}
+        {option("note", t.noteMode, "bg-amber-100 text-amber-900")}
+      </div>
+      {children}
     </div>
   );
 }

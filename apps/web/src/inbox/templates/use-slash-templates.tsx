@@ -44,7 +44,8 @@ export function useSlashTemplates({
 }) {
   const { t } = useI18n();
   const query = enabled ? slashQuery(text) : null;
-  const { templates, loading, toInsert } = useTemplates({ booking, language, enabled: query !== null });
+  // Loaded with the composer, not at the first `/`: a quick `/bil` + Enter finds the list there.
+  const { templates, loading, toInsert } = useTemplates({ booking, language, enabled });
   const [active, setActive] = useState(0);
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
   const [lastQuery, setLastQuery] = useState<string | null>(null);
@@ -78,6 +79,8 @@ export function useSlashTemplates({
       setActive((activeIndex + (event.key === "ArrowDown" ? 1 : -1) + matches.length) % matches.length);
     } else if ((event.key === "Enter" || event.key === "Tab") && !event.shiftKey && matches.length) {
       choose(activeIndex);
+    } else if (event.key === "Enter" && !event.shiftKey && loading) {
+      // The list is still on its way: Enter must not send "/bil" to the customer.
     } else if (event.key === "Escape") {
       close();
     } else {
