@@ -5,7 +5,7 @@ import { bookingStatusSchema, threadListDto, type ThreadListDto } from "@minbil/
 import type { listThreadsInput } from "@minbil/contracts/messages/list-threads.schema";
 import { toSenderType, toVisibility } from "./message.select";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { escapeLike, normaliseSearch } from "./search-text";
+import { escapeLike, searchExcerpt, searchWords } from "./search-text";
 import { fromThreadState, threadStateFields } from "../threads/thread-fields";
 
 /** The last row's activity time and booking id. */
@@ -47,7 +47,13 @@ interface ListRow {
  * sees their own unread; an API token the workshop's.
  */
 export async function listThreads(
-  deps: { db: PrismaClient; workshopId: string; viewerId?: string | null },
+  deps: {
+    db: PrismaClient;
+    workshopId: string;
+    viewerId?: string | null;
+    /** Tests: a smaller limit for "rare" search words, to take the per-thread path with little data. */
+    searchRareLimit?: number;
+  },
   input: z.output<typeof listThreadsInput>,
   /** One thread only, as the list shows it (answers of changes to a thread). */
   only?: { bookingId: number },
@@ -65,8 +71,12 @@ export async function listThreads(
   if (input.state) conditions.push(Prisma.sql`t.state = CAST(${fromThreadState(input.state)} AS "ThreadState")`);
   if (input.assignee)
     conditions.push(input.assignee === "none" ? Prisma.sql`t.assignee_id IS NULL` : Prisma.sql`t.assignee_id = ${input.assignee}`);
-  const q = input.q ? normaliseSearch(input.q) : "";
-  if (q) conditions.push(Prisma.sql`t.search_text LIKE ${`%${escapeLike(q)}%`}`);
+  const words = input.q ? searchWords(input.q) : [];
+  if (words.length) {
+    const plan = await planSearch(deps.db, deps.workshopId, words, deps.searchRareLimit ?? RARE_LIMIT);
+    if (plan.candidates) conditions.push(Prisma.sql`t.booking_id = ANY(${plan.candidates}::int[])`);
+    for (const word of plan.checkEach) conditions.push(wordMatches(word));
+  }
 
   const rows = await deps.db.$queryRaw<ListRow[]>`
     SELECT t.booking_id, t.message_count, ${unread}::int AS unread_count, t.last_activity_at, t.state, t.snoozed_until,
@@ -86,6 +96,14 @@ export async function listThreads(
     LIMIT ${input.limit + 1}`;
 
   const page = rows.slice(0, input.limit);
+  const matches =
+    words.length && page.length
+      ? await findMatches(
+          deps.db,
+          page.map((row) => row.booking_id),
+          words,
+        )
+      : new Map();
   const last = page.at(-1);
   const hasMore = rows.length > input.limit;
   return threadListDto.parse({
@@ -119,10 +137,100 @@ export async function listThreads(
         snoozedUntil: row.snoozed_until,
         assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name! } : null,
       }),
+      match: matches.get(row.booking_id) ?? null,
     })),
     meta: {
       next_cursor: hasMore && last ? encodeCursor([last.last_activity_at.toISOString(), last.booking_id]) : null,
       has_more: hasMore,
     },
   });
+}
+
+/**
+ * A word that matches more than this many threads (by search text) or messages (by body) of a workshop
+ * is "common": the list walks its threads newest first and checks the word per thread (the first page
+ * fills at once). Rarer words are looked up through the trigram indexes first, and only their threads
+ * are read.
+ */
+const RARE_LIMIT = 2000;
+/** Trigram indexes need at least three characters; shorter words are checked per thread. */
+const MIN_INDEXED_LENGTH = 3;
+
+/**
+ * How to find the threads that have every word: `candidates`, when some word is rare, are the only
+ * threads that can (the intersection of the rare words' threads); `checkEach` are the words still to be
+ * checked per thread.
+ */
+async function planSearch(
+  db: PrismaClient,
+  workshopId: string,
+  words: string[],
+  rareLimit: number,
+): Promise<{ candidates: number[] | null; checkEach: string[] }> {
+  let candidates: Set<number> | null = null;
+  const checkEach: string[] = [];
+  for (const word of words) {
+    if (word.length < MIN_INDEXED_LENGTH) {
+      checkEach.push(word);
+      continue;
+    }
+    const pattern = `%${escapeLike(word)}%`;
+    const found = await db.$queryRaw<{ booking_id: number; from_message: boolean }[]>`
+      (SELECT booking_id, false AS from_message FROM threads
+        WHERE workshop_id = ${workshopId} AND search_text LIKE ${pattern} LIMIT ${rareLimit + 1})
+      UNION ALL
+      (SELECT booking_id, true AS from_message FROM messages
+        WHERE workshop_id = ${workshopId} AND search_body LIKE ${pattern} LIMIT ${rareLimit + 1})`;
+    const fromMessages = found.filter((row) => row.from_message).length;
+    if (fromMessages > rareLimit || found.length - fromMessages > rareLimit) {
+      checkEach.push(word);
+      continue;
+    }
+    const threads = new Set(found.map((row) => row.booking_id));
+    candidates = candidates === null ? threads : new Set([...(candidates as Set<number>)].filter((id) => threads.has(id)));
+  }
+  return { candidates: candidates ? [...candidates] : null, checkEach };
+}
+
+/** The word is in the thread's search text or in one of its message bodies (checked per thread). */
+function wordMatches(word: string): Prisma.Sql {
+  return Prisma.sql`(strpos(t.search_text, ${word}) > 0
+    OR EXISTS (SELECT 1 FROM messages sm WHERE sm.booking_id = t.booking_id AND strpos(sm.search_body, ${word}) > 0))`;
+}
+
+/**
+ * For the threads of a page: the most recent message whose body has one of the words that the thread's
+ * search text does not (those words matched a message), with an excerpt around the first hit.
+ */
+async function findMatches(
+  db: PrismaClient,
+  bookingIds: number[],
+  words: string[],
+): Promise<Map<number, { message_id: number; seq: number; excerpt: string }>> {
+  const inBody = Prisma.join(
+    words.map((word) => Prisma.sql`(strpos(t.search_text, ${word}) = 0 AND strpos(m.search_body, ${word}) > 0)`),
+    " OR ",
+  );
+  const rows = await db.$queryRaw<{ booking_id: number; id: number; seq: number; body: string; search_text: string }[]>`
+    SELECT t.booking_id, h.id, h.seq, h.body, t.search_text
+    FROM threads t
+    CROSS JOIN LATERAL (
+      SELECT m.id, m.seq, m.body FROM messages m
+      WHERE m.booking_id = t.booking_id AND (${inBody})
+      ORDER BY m.seq DESC LIMIT 1
+    ) h
+    WHERE t.booking_id = ANY(${bookingIds}::int[])`;
+  return new Map(
+    rows.map((row) => [
+      row.booking_id,
+      {
+        message_id: row.id,
+        seq: row.seq,
+        excerpt: searchExcerpt(
+          row.body,
+          words.filter((word) => !row.search_text.includes(word)),
+        ).excerpt,
+      },
+    ]),
+  );
 }
