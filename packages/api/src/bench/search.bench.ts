@@ -43,7 +43,9 @@ try {
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
-const database = withPool("postgres", pool, () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+// BENCH_SEARCH_KEEP=1 leaves the database for a look at query plans (drop it yourself afterwards).
+const keep = process.env.BENCH_SEARCH_KEEP === "1";
+const database = withPool("postgres", pool, () => (keep ? Promise.resolve() : admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
 const db = database.prisma;
 
 const FIRST = [
@@ -287,5 +289,6 @@ try {
   console.log("(threads: hits on the first page of 20; + when there are more. Each query 60 times after 5 to warm up.)\n");
 } finally {
   await database.close();
+  if (keep) console.log(`Kept the database ${name}.`);
 }
 process.exit(0);
