@@ -20,7 +20,9 @@ import { listThreads } from "../messages/list-threads.handler";
 const THREADS = Number(process.env.BENCH_SEARCH_THREADS ?? 50_000);
 const PER_THREAD = Number(process.env.BENCH_SEARCH_MESSAGES_PER_THREAD ?? 20);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const name = `minbil_bench_search_${process.pid}`;
+// BENCH_SEARCH_REUSE=<database> measures again on a database an earlier BENCH_SEARCH_KEEP=1 run left.
+const reuse = process.env.BENCH_SEARCH_REUSE;
+const name = reuse ?? `minbil_bench_search_${process.pid}`;
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3000 });
@@ -33,7 +35,7 @@ async function admin(sql: string) {
 }
 
 try {
-  await admin(`CREATE DATABASE "${name}"`);
+  if (!reuse) await admin(`CREATE DATABASE "${name}"`);
 } catch (error) {
   console.log(`\nSearch benchmark skipped: no PostgreSQL at ${serverUrl.replace(/\/\/[^@]*@/, "//")} (${(error as Error).message}).`);
   console.log("Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a server where this user may create a database.\n");
@@ -44,7 +46,7 @@ const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
 // BENCH_SEARCH_KEEP=1 leaves the database for a look at query plans (drop it yourself afterwards).
-const keep = process.env.BENCH_SEARCH_KEEP === "1";
+const keep = process.env.BENCH_SEARCH_KEEP === "1" || reuse !== undefined;
 const database = withPool("postgres", pool, () => (keep ? Promise.resolve() : admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
 const db = database.prisma;
 
@@ -219,6 +221,25 @@ async function fill(client: pg.PoolClient, workshopId: string, threads: number, 
     WHERE m.booking_id = t.booking_id`);
 }
 
+async function fillAll(mainId: string) {
+  const other = await createWorkshopFixture(db, "Annen Bil");
+  const client = await pool.connect();
+  try {
+    // Bulk load first, indexes after: what a restore does, and minutes faster than updating the GIN indexes row by row.
+    const indexes = await client.query<{ indexdef: string; indexname: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('messages_search_body_trgm_idx', 'threads_search_text_trgm_idx')`,
+    );
+    for (const index of indexes.rows) await client.query(`DROP INDEX "${index.indexname}"`);
+    await fill(client, mainId, THREADS, PER_THREAD);
+    await fill(client, other.workshop.id, Math.ceil(THREADS / 10), PER_THREAD);
+    await client.query("SET maintenance_work_mem = '512MB'");
+    for (const index of indexes.rows) await client.query(index.indexdef);
+    await client.query("VACUUM ANALYZE");
+  } finally {
+    client.release();
+  }
+}
+
 async function time(runs: number, fn: () => Promise<unknown>) {
   for (let i = 0; i < 5; i += 1) await fn(); // warm up
   const samples: number[] = [];
@@ -233,25 +254,13 @@ async function time(runs: number, fn: () => Promise<unknown>) {
 }
 
 try {
-  await applyMigrations(database.adapterFactory);
-  const main = await createWorkshopFixture(db, "Bench Bil");
-  const other = await createWorkshopFixture(db, "Annen Bil");
   const started = performance.now();
-  const client = await pool.connect();
-  try {
-    // Bulk load first, indexes after: what a restore does, and minutes faster than updating the GIN indexes row by row.
-    const indexes = await client.query<{ indexdef: string; indexname: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('messages_search_body_trgm_idx', 'threads_search_text_trgm_idx')`,
-    );
-    for (const index of indexes.rows) await client.query(`DROP INDEX "${index.indexname}"`);
-    await fill(client, main.workshop.id, THREADS, PER_THREAD);
-    await fill(client, other.workshop.id, Math.ceil(THREADS / 10), PER_THREAD);
-    await client.query("SET maintenance_work_mem = '512MB'");
-    for (const index of indexes.rows) await client.query(index.indexdef);
-    await client.query("VACUUM ANALYZE");
-  } finally {
-    client.release();
-  }
+  if (!reuse) await applyMigrations(database.adapterFactory);
+  const main = reuse
+    ? { workshop: await db.workshop.findFirstOrThrow({ where: { name: "Bench Bil" } }) }
+    : await createWorkshopFixture(db, "Bench Bil");
+  if (!reuse) await fillAll(main.workshop.id);
+
   const [{ n }] = await db.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM messages WHERE workshop_id = ${main.workshop.id}`;
   const [{ total }] = await db.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM messages`;
   console.log(
@@ -265,6 +274,7 @@ try {
     WHERE b.workshop_id = ${main.workshop.id} ORDER BY b.id OFFSET ${Math.floor(THREADS / 2)} LIMIT 1`;
   const [firstName, lastName] = someThread.name.split(" ") as [string, string];
   const cases: [string, string, Record<string, unknown>?][] = [
+    ["inbox first page, no search (baseline)", ""],
     ["plate, as written", someThread.reg],
     ["plate, without the space", someThread.reg.replace(" ", "").toLowerCase()],
     ["customer name prefix", firstName.slice(0, 4).toLowerCase()],
@@ -276,14 +286,14 @@ try {
     ["common word, state = waiting", "bilen", { state: "waiting" }],
     ["no hit", "finnesikke"],
   ];
-  console.log(`${"query".padEnd(38)} ${"q".padEnd(24)} ${"threads".padStart(7)}  ${"p50".padStart(8)}  ${"p95".padStart(8)}`);
+  console.log(`${"query".padEnd(40)} ${"q".padEnd(24)} ${"threads".padStart(7)}  ${"p50".padStart(8)}  ${"p95".padStart(8)}`);
   for (const [label, q, extra] of cases) {
-    const input = listThreadsInput.parse({ q, ...extra });
+    const input = listThreadsInput.parse(q ? { q, ...extra } : {});
     const first = await listThreads(ws, input);
     const { p50, p95 } = await time(60, () => listThreads(ws, input));
     const rows = `${first.data.length}${first.meta.has_more ? "+" : ""}`;
     console.log(
-      `${label.padEnd(38)} ${q.padEnd(24)} ${rows.padStart(7)}  ${p50.toFixed(1).padStart(5)} ms  ${p95.toFixed(1).padStart(5)} ms`,
+      `${label.padEnd(40)} ${q.padEnd(24)} ${rows.padStart(7)}  ${p50.toFixed(1).padStart(5)} ms  ${p95.toFixed(1).padStart(5)} ms`,
     );
   }
   console.log("(threads: hits on the first page of 20; + when there are more. Each query 60 times after 5 to warm up.)\n");

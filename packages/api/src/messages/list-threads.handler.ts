@@ -51,7 +51,7 @@ export async function listThreads(
     db: PrismaClient;
     workshopId: string;
     viewerId?: string | null;
-    /** Tests: a smaller limit for "rare" search words, to take the per-thread path with little data. */
+    /** Tests: smaller limits for "rare" search words, to take the per-thread path with little data. */
     searchRareLimit?: number;
   },
   input: z.output<typeof listThreadsInput>,
@@ -73,8 +73,15 @@ export async function listThreads(
     conditions.push(input.assignee === "none" ? Prisma.sql`t.assignee_id IS NULL` : Prisma.sql`t.assignee_id = ${input.assignee}`);
   const words = input.q ? searchWords(input.q) : [];
   if (words.length) {
-    const plan = await planSearch(deps.db, deps.workshopId, words, deps.searchRareLimit ?? RARE_LIMIT);
-    if (plan.candidates) conditions.push(Prisma.sql`t.booking_id = ANY(${plan.candidates}::int[])`);
+    const limit = deps.searchRareLimit;
+    const plan = await planSearch(
+      deps.db,
+      deps.workshopId,
+      words,
+      limit === undefined ? RARE_LIMIT : { threads: limit, messagesFirst: limit, messages: limit },
+    );
+    // As text: a long array parameter costs Prisma more than the query.
+    if (plan.candidates) conditions.push(Prisma.sql`t.booking_id = ANY(string_to_array(${plan.candidates.join(",")}, ',')::int[])`);
     for (const word of plan.checkEach) conditions.push(wordMatches(word));
   }
 
@@ -147,49 +154,73 @@ export async function listThreads(
 }
 
 /**
- * A word that matches more than this many threads (by search text) or messages (by body) of a workshop
- * is "common": the list walks its threads newest first and checks the word per thread (the first page
- * fills at once). Rarer words are looked up through the trigram indexes first, and only their threads
- * are read.
+ * How many threads (by search text) and messages (by body) of a workshop a word may match and still be
+ * "rare": then its threads are looked up through the trigram indexes and only they are read. A more
+ * common word is checked per thread while the list is read newest first (a common word fills the page
+ * at once). Bodies are probed twice: with a small limit first, which costs little even for a word in
+ * every third message, and with the larger one only when no word was rare by the first.
  */
-const RARE_LIMIT = 2000;
+const RARE_LIMIT = { threads: 2000, messagesFirst: 50, messages: 1000 };
 /** Trigram indexes need at least three characters; shorter words are checked per thread. */
 const MIN_INDEXED_LENGTH = 3;
 
 /**
  * How to find the threads that have every word: `candidates`, when some word is rare, are the only
- * threads that can (the intersection of the rare words' threads); `checkEach` are the words still to be
- * checked per thread.
+ * threads that can (the threads all rare words share); `checkEach` are the words still to be checked
+ * per thread.
  */
 async function planSearch(
   db: PrismaClient,
   workshopId: string,
   words: string[],
-  rareLimit: number,
+  limits: typeof RARE_LIMIT,
 ): Promise<{ candidates: number[] | null; checkEach: string[] }> {
-  let candidates: Set<number> | null = null;
-  const checkEach: string[] = [];
-  for (const word of words) {
-    if (word.length < MIN_INDEXED_LENGTH) {
-      checkEach.push(word);
-      continue;
-    }
-    const pattern = `%${escapeLike(word)}%`;
-    const found = await db.$queryRaw<{ booking_id: number; from_message: boolean }[]>`
-      (SELECT booking_id, false AS from_message FROM threads
-        WHERE workshop_id = ${workshopId} AND search_text LIKE ${pattern} LIMIT ${rareLimit + 1})
-      UNION ALL
-      (SELECT booking_id, true AS from_message FROM messages
-        WHERE workshop_id = ${workshopId} AND search_body LIKE ${pattern} LIMIT ${rareLimit + 1})`;
-    const fromMessages = found.filter((row) => row.from_message).length;
-    if (fromMessages > rareLimit || found.length - fromMessages > rareLimit) {
-      checkEach.push(word);
-      continue;
-    }
-    const threads = new Set(found.map((row) => row.booking_id));
-    candidates = candidates === null ? threads : new Set([...(candidates as Set<number>)].filter((id) => threads.has(id)));
+  /** Every word's threads, in one query (a row per word): rare words have them all; a common word none. */
+  const probe = async (probed: string[], messageLimit: number) => {
+    const parts = probed.map((word, index) => {
+      const pattern = `%${escapeLike(word)}%`;
+      return Prisma.sql`
+        SELECT ${index}::int AS word, count(*) FILTER (WHERE NOT hit.from_message)::int AS threads,
+               count(*) FILTER (WHERE hit.from_message)::int AS messages, array_agg(DISTINCT hit.booking_id) AS ids
+        FROM (
+          (SELECT booking_id, false AS from_message FROM threads
+            WHERE workshop_id = ${workshopId} AND search_text LIKE ${pattern} LIMIT ${limits.threads + 1})
+          UNION ALL
+          (SELECT booking_id, true AS from_message FROM messages
+            WHERE workshop_id = ${workshopId} AND search_body LIKE ${pattern} LIMIT ${messageLimit + 1})
+        ) hit`;
+    });
+    const found = await db.$queryRaw<
+      { word: number; threads: number; messages: number; ids: number[] | null }[]
+    >`${Prisma.join(parts, " UNION ALL ")}`;
+    return probed.map((_, index) => {
+      const row = found.find((candidate) => candidate.word === index);
+      return {
+        threadsCommon: (row?.threads ?? 0) > limits.threads,
+        messagesCommon: (row?.messages ?? 0) > messageLimit,
+        threads: new Set(row?.ids ?? []),
+      };
+    });
+  };
+  const plan = (probed: string[], results: Awaited<ReturnType<typeof probe>>) => {
+    const rare = probed.filter((_, index) => !results[index]!.threadsCommon && !results[index]!.messagesCommon);
+    if (!rare.length) return null;
+    const sets = rare.map((word) => results[probed.indexOf(word)]!.threads);
+    const candidates = [...sets[0]!].filter((id) => sets.every((set) => set.has(id)));
+    return { candidates, checkEach: words.filter((word) => !rare.includes(word)) };
+  };
+
+  const indexed = words.filter((word) => word.length >= MIN_INDEXED_LENGTH);
+  if (!indexed.length) return { candidates: null, checkEach: words };
+  const first = await probe(indexed, limits.messagesFirst);
+  const fromFirst = plan(indexed, first);
+  if (fromFirst) return fromFirst;
+  const again = indexed.filter((_, index) => !first[index]!.threadsCommon);
+  if (again.length) {
+    const fromSecond = plan(again, await probe(again, limits.messages));
+    if (fromSecond) return fromSecond;
   }
-  return { candidates: candidates ? [...candidates] : null, checkEach };
+  return { candidates: null, checkEach: words };
 }
 
 /** The word is in the thread's search text or in one of its message bodies (checked per thread). */
