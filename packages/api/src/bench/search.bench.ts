@@ -280,6 +280,8 @@ try {
     ["customer name prefix", firstName.slice(0, 4).toLowerCase()],
     ["customer first and last name", `${firstName} ${lastName}`],
     ["rare body word (~30 messages)", RARE_WORD.slice(0, 12)],
+    ["mid-frequency body word (~1 500)", "kavaro"],
+    ["less common body word (~3 000)", "kalinka"],
     ["common body word (~1 in 3 messages)", "bilen"],
     ["two body words", "bilen klar"],
     ["name + body word", `${firstName.toLowerCase()} bremseklossene`],
