@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, signIn } from "./support/browser";
+import { launchChromium, signIn, waitForHydration } from "./support/browser";
 import { threadIds } from "./support/api";
 import { gradientPng } from "./support/png";
 
@@ -9,17 +9,21 @@ import { gradientPng } from "./support/png";
 
 let browser: Browser;
 let page: Page;
+let ids: number[];
 beforeAll(async () => {
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nb-NO" })).newPage();
   await signIn(page, "kari@nordlys-bil.no");
-  const ids = await threadIds();
-  await page.goto(`${inject("baseUrl")}/inbox/${ids.at(-1)}`);
-  await page.getByTestId("composer-text").waitFor();
+  ids = await threadIds();
+  await open(ids.at(-1)!);
 });
 afterAll(() => browser?.close());
 
 const composer = () => page.getByTestId("composer-text");
+async function open(bookingId: number) {
+  await page.goto(`${inject("baseUrl")}/inbox/${bookingId}`);
+  await waitForHydration(page, "#composer");
+}
 const box = () =>
   composer().evaluate((element: HTMLTextAreaElement) => ({
     height: element.getBoundingClientRect().height,
@@ -123,5 +127,38 @@ describe("the composer", () => {
     await expect.poll(() => error.textContent()).toContain("For mange forsøk på kort tid");
     expect(await error.textContent()).not.toContain("Too many requests");
     await page.unroute("**/api/trpc/messages.send**");
+  });
+
+  it("keeps a draft per thread through switching threads and a reload, and lets it go once sent", async () => {
+    // Two threads the tests above have not written in.
+    const [first, second] = ids;
+    await open(first!);
+    await composer().fill("Halvferdig svar om dekkene");
+    await open(second!);
+    expect(await composer().inputValue()).toBe("");
+    await open(first!);
+    await expect.poll(() => composer().inputValue()).toBe("Halvferdig svar om dekkene");
+    await page.reload();
+    await waitForHydration(page, "#composer");
+    await expect.poll(() => composer().inputValue()).toBe("Halvferdig svar om dekkene");
+
+    await composer().press("Enter");
+    await expect.poll(() => page.getByTestId("message").filter({ hasText: "Halvferdig svar om dekkene" }).count()).toBe(1);
+    await page.reload();
+    await waitForHydration(page, "#composer");
+    expect(await composer().inputValue()).toBe("");
+  });
+
+  it("writes an internal note naming a colleague, shown as a note and not as a reply", async () => {
+    await page.getByTestId("composer-mode-note").click();
+    await composer().pressSequentially("Per, kan du sjekke bremsene? @Pe");
+    const suggestion = page.getByTestId("mention-list").getByRole("option", { name: /Per/ });
+    await suggestion.waitFor();
+    await composer().press("Enter"); // chooses the colleague, does not send
+    expect(await composer().inputValue()).toBe("Per, kan du sjekke bremsene? @Per ");
+    await composer().press("Enter");
+    const sent = page.getByTestId("message").filter({ hasText: "kan du sjekke bremsene?" });
+    await expect.poll(() => sent.getAttribute("data-kind")).toBe("note");
+    await expect.poll(() => sent.getAttribute("data-pending")).toBeNull();
   });
 });

@@ -40,4 +40,20 @@ describe("the interface language", () => {
     expect(await lang(page)).toBe("nb");
     await fresh.close();
   });
+
+  it("can be chosen on the sign-in page, before signing in", async () => {
+    const fresh = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await fresh.newPage();
+    await page.goto(`${inject("baseUrl")}/login`);
+    await page.getByRole("button", { name: "Logg inn" }).waitFor();
+    await page.getByRole("combobox", { name: "Språk" }).selectOption("en");
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    expect(await lang(page)).toBe("en");
+    await page.getByLabel("E-mail").fill("kari@nordlys-bil.no");
+    await page.getByLabel("Password").fill("demo-passord");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/inbox");
+    expect(await lang(page)).toBe("en");
+    await fresh.close();
+  });
 });

@@ -6,6 +6,7 @@ import { eventsRouter } from "./events/events.router";
 import { webhooksRouter } from "./webhooks/webhooks.router";
 import { staffRouter } from "./staff/staff.router";
 import { bookingsRouter } from "./bookings/bookings.router";
+import { templatesRouter } from "./templates/templates.router";
 
 export const appRouter = createTRPCRouter({
   messages: messagesRouter,
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   webhooks: webhooksRouter,
   staff: staffRouter,
   bookings: bookingsRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

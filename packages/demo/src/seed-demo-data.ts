@@ -8,6 +8,7 @@ import { createInProcessEventBus } from "@minbil/api/events/event-bus";
 import { sendMessage } from "@minbil/api/messages/send-message.handler";
 import { updateThread } from "@minbil/api/threads/update-thread.handler";
 import { markThreadRead } from "@minbil/api/messages/mark-thread-read.handler";
+import { createWorkshop } from "@minbil/api/workshops/create-workshop";
 import { DEMO_PASSWORD, DEMO_WORKSHOPS, type DemoWorkshop } from "./demo-workshops";
 import { textPdf } from "./demo-pdf";
 
@@ -80,7 +81,7 @@ async function addFixedToken(
 }
 
 async function createDemoWorkshop(db: PrismaClient, storage: AttachmentStorage, demo: DemoWorkshop) {
-  const workshop = await db.workshop.create({ data: { slug: demo.slug, name: demo.name } });
+  const workshop = await createWorkshop(db, { slug: demo.slug, name: demo.name });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const staff = [];
   for (const member of demo.staff) {

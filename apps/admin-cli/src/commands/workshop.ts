@@ -1,6 +1,7 @@
 // pnpm run workshop create --slug <slug> --name <name>
 // pnpm run workshop list
 import { parseArgs } from "node:util";
+import { createWorkshop } from "@minbil/api/workshops/create-workshop";
 import { CommandError, runCommand } from "../run-command";
 
 const USAGE = `Usage:
@@ -15,9 +16,9 @@ await runCommand(async ({ prisma }) => {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || !values.name?.trim())
       throw new CommandError(`A slug (a-z, 0-9 and dashes) and a name are required.\n${USAGE}`);
     if (await prisma.workshop.findUnique({ where: { slug } })) throw new CommandError(`A workshop with slug "${slug}" exists already.`);
-    const workshop = await prisma.workshop.create({ data: { slug, name: values.name.trim() } });
+    const workshop = await createWorkshop(prisma, { slug, name: values.name.trim() });
     console.log(
-      `Created workshop ${workshop.name} (${workshop.slug}). Next: pnpm run user create --workshop ${slug} --email <e-mail> --name <name> --role owner`,
+      `Created workshop ${workshop.name} (${workshop.slug}) with the default message templates. Next: pnpm run user create --workshop ${slug} --email <e-mail> --name <name> --role owner`,
     );
   } else if (positionals[0] === "list") {
     const workshops = await prisma.workshop.findMany({

@@ -24,4 +24,17 @@ export async function signIn(page: Page, email: string, password = "demo-passord
   await page.getByLabel("Passord").fill(password);
   await page.getByRole("button", { name: "Logg inn" }).click();
   await page.waitForURL("**/inbox");
+  // The header's controls (language, sign-out) act once the page's script has taken over.
+  await waitForHydration(page, "header select");
+}
+
+/**
+ * Waits until React has taken over the element (hydration): what is typed before that is the
+ * server-rendered page's, and React may replace it.
+ */
+export async function waitForHydration(page: Page, selector: string) {
+  await page.waitForFunction((css) => {
+    const element = document.querySelector(css);
+    return !!element && Object.keys(element).some((key) => key.startsWith("__reactProps"));
+  }, selector);
 }

@@ -9,6 +9,10 @@ import { useI18n } from "~/i18n/i18n-provider";
 import { LanguageSwitch } from "./language-switch";
 import { GearIcon } from "./gear-icon";
 import { NotificationSettings } from "~/inbox/notifications/notification-settings";
+import { useUnreadFavicon } from "./use-unread-favicon";
+
+/** Where the skip link leads: the page's own content, after the header. */
+export const MAIN_ID = "main";
 
 export function AppHeader() {
   const trpc = useTRPC();
@@ -17,12 +21,19 @@ export function AppHeader() {
   // Notifications come from the inbox's live stream: their settings are offered there.
   const inInbox = usePathname().startsWith("/inbox");
   const unread = useQuery(trpc.messages.unreadSummary.queryOptions()).data?.total_unread ?? 0;
+  useUnreadFavicon(unread);
 
   return (
-    <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 sm:gap-3 sm:px-4">
+    <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-0.5 sm:gap-3 sm:px-4 md:py-2">
       {/* React puts this in the document head, and keeps it current. */}
       <title>{unread > 0 ? `(${unread}) ${t.appName}` : t.appName}</title>
-      <Link href="/inbox" className="flex items-center gap-2 font-semibold">
+      <a
+        href={`#${MAIN_ID}`}
+        className="sr-only rounded-md bg-blue-700 px-3 py-2 font-medium text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+      >
+        {t.skipToContent}
+      </a>
+      <Link href="/inbox" className="flex min-h-11 items-center gap-2 font-semibold md:min-h-0">
         <span>{t.inbox}</span>
         {unread > 0 && (
           <span
@@ -43,7 +54,7 @@ export function AppHeader() {
           <Link
             href="/settings"
             aria-label={t.settings}
-            className="flex items-center gap-1 rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100"
+            className="flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100 md:min-h-0 md:min-w-0"
           >
             <GearIcon />
             <span className="hidden sm:inline">{t.settings}</span>
@@ -53,7 +64,7 @@ export function AppHeader() {
         <LanguageSwitch />
         {/* A form, so signing out works without the page's script too; it ends the session on the server. */}
         <form action={signOut}>
-          <button type="submit" className="rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100">
+          <button type="submit" className="min-h-11 rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100 md:min-h-0">
             {t.signOut}
           </button>
         </form>

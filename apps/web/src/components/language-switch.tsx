@@ -17,7 +17,7 @@ export function LanguageSwitch() {
       <select
         value={locale}
         onChange={(event) => choose(event.target.value as Locale)}
-        className="rounded-md border border-slate-300 bg-white px-1 py-0.5"
+        className="min-h-11 rounded-md border border-slate-300 bg-white px-1 py-0.5 md:min-h-0"
       >
         <option value="nb">Norsk</option>
         <option value="en">English</option>

@@ -8,7 +8,7 @@ import { useI18n } from "~/i18n/i18n-provider";
 import { errorMessage } from "~/i18n/error-message";
 import { BookingDetailsButton, BookingPanel } from "./booking-panel";
 import { MessageList } from "./message-list";
-import { Composer } from "./composer";
+import { Composer } from "./composer/composer";
 import { ThreadActions } from "./thread-actions";
 import { ImageGallery } from "./gallery/image-gallery";
 import { nextCursor, threadInput } from "./list-query";
@@ -117,6 +117,7 @@ export function ThreadView({ bookingId, atSeq }: { bookingId: number; /** Open a
           />
         </ImageGallery>
         <Composer
+          key={bookingId}
           bookingId={bookingId}
           threadKey={queryOptions.queryKey}
           onSent={() => {

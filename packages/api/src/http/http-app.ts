@@ -18,6 +18,7 @@ import { registerMessagesRoutes } from "../rest/messages.routes";
 import { registerEventsRoutes } from "../rest/events.routes";
 import { registerWebhooksRoutes } from "../rest/webhooks.routes";
 import { registerStaffRoutes } from "../rest/staff.routes";
+import { registerTemplatesRoutes } from "../rest/templates.routes";
 import { registerOpenApiRoutes } from "../openapi/openapi.routes";
 import { discardUnreadBody } from "./body-watchdog";
 import { sendError } from "./error-reply";
@@ -140,6 +141,7 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   registerEventsRoutes(app, endpointDeps);
   registerWebhooksRoutes(app, endpointDeps);
   registerStaffRoutes(app, endpointDeps);
+  registerTemplatesRoutes(app, endpointDeps);
   registerOpenApiRoutes(app, endpointDeps);
   registerTrpcEndpoint(app, { contextFor, shutdownSignal: deps.shutdownSignal });
   registerHealthRoutes(app, endpointDeps, deps.readiness);

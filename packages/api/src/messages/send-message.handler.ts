@@ -13,6 +13,11 @@ import { messageSelect, toMessageDto } from "./message.select";
 import { writeMessage } from "./write-message";
 import { findMentions } from "./mentions";
 import { sanitiseFileName } from "../attachments/file-name";
+import { renderTemplate } from "@minbil/contracts/templates/template-variables";
+import { bookingStatusSchema } from "@minbil/contracts/dto";
+import { changeBookingStatus } from "../threads/update-thread.handler";
+import { templateNotFound } from "../templates/template-errors";
+import { toTemplateDto } from "../templates/template-dto";
 
 export interface SendMessageDeps {
   db: PrismaClient;
@@ -45,9 +50,47 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
   }
   const booking = await db.booking.findFirst({
     where: { id: input.booking_id, workshopId },
-    select: { id: true, customer: { select: { name: true } }, workshop: { select: { name: true } } },
+    select: {
+      id: true,
+      reference: true,
+      service: true,
+      scheduledAt: true,
+      vehicleRegistration: true,
+      vehicleMake: true,
+      vehicleModel: true,
+      customer: { select: { name: true } },
+      workshop: { select: { name: true } },
+    },
   });
   if (!booking) throw bookingNotFound(input.booking_id);
+
+  // A template: its text filled in from the booking (unless the staff's edited text came as body),
+  // and the booking status it sets, applied below in the message's transaction.
+  let body = input.body;
+  let templateStatus: ReturnType<typeof toTemplateDto>["booking_status"] = null;
+  if (input.template_id !== undefined) {
+    const row = await db.messageTemplate.findFirst({ where: { id: input.template_id, workshopId } });
+    if (!row) throw templateNotFound(input.template_id);
+    const template = toTemplateDto(row);
+    templateStatus = template.booking_status;
+    if (!body) {
+      body = renderTemplate(
+        template,
+        {
+          booking: {
+            reference: booking.reference,
+            service: booking.service,
+            scheduled_at: booking.scheduledAt,
+            vehicle: { registration_number: booking.vehicleRegistration, make: booking.vehicleMake, model: booking.vehicleModel },
+          },
+          customer: booking.customer,
+          workshop: booking.workshop,
+        },
+        input.language ?? "nb",
+      );
+      if (!body) throw apiError("BAD_REQUEST", `Template ${input.template_id} fills in to blank text for this booking: send a body`);
+    }
+  }
 
   const types = await Promise.all(input.attachments.map(detectContentType));
   const rejected = input.attachments.filter((_, index) => types[index] === null).map((file) => file.name);
@@ -70,7 +113,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
       stored.push({ id, storageKey, fileName: sanitiseFileName(file.name), contentType: types[index]!, size, checksum });
     }
 
-    requestHash = hashRequest(input, stored);
+    requestHash = hashRequest({ ...input, body }, stored);
     if (input.idempotency_key) {
       const replay = await findReplay(db, workshopId, input.idempotency_key, requestHash);
       if (replay) {
@@ -88,7 +131,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
             ? actor.name
             : booking.workshop.name;
     const visibility = input.visibility ?? "customer";
-    const mentionedUserIds = visibility === "internal" ? await findMentions(db, workshopId, input.body) : [];
+    const mentionedUserIds = visibility === "internal" ? await findMentions(db, workshopId, body) : [];
 
     const { result, events } = await db.$transaction(
       async (tx) => {
@@ -98,13 +141,21 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
           senderType: input.sender_type,
           senderName,
           visibility,
-          body: input.body,
+          body,
           actor,
           mentionedUserIds,
           files: stored,
           state: input.state,
           createdAt: deps.now,
         });
+        const events = [...written.events];
+        if (templateStatus) {
+          const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: { status: true } });
+          const previous = bookingStatusSchema.parse(current.status.toLowerCase());
+          // The same status line and booking.status_changed event as PATCH .../thread/{id} with booking_status.
+          if (previous !== templateStatus)
+            events.push(...(await changeBookingStatus(tx, { workshopId, actor }, booking.id, previous, templateStatus)));
+        }
         if (input.idempotency_key) {
           await tx.idempotencyKey.create({
             data: {
@@ -116,7 +167,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
             },
           });
         }
-        return { result: { message: written.message, replayed: false }, events: written.events };
+        return { result: { message: written.message, replayed: false }, events };
       },
       { maxWait: 20_000, timeout: 20_000 },
     );
@@ -142,6 +193,7 @@ function hashRequest(input: SendMessageCommand, files: StoredFile[]): string {
     // Only when not the default, so a retry of a request made before these fields existed still matches.
     ...(input.visibility === "internal" ? { visibility: "internal" } : {}),
     ...(input.state ? { state: input.state } : {}),
+    ...(input.template_id !== undefined ? { template_id: input.template_id, language: input.language ?? "nb" } : {}),
     files: files.map((file) => [file.fileName, file.size, file.checksum]),
   });
   return createHash("sha256").update(canonical).digest("hex");

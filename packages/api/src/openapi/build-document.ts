@@ -40,6 +40,7 @@ const TAGS: oas31.TagObject[] = [
   { name: "Messages", description: "Threads (one per booking) and their messages" },
   { name: "Attachments", description: "The files of messages" },
   { name: "Staff", description: "The workshop's staff, for assigning threads" },
+  { name: "Templates", description: "The workshop's message templates, for sending with `template_id`" },
   { name: "Health", description: "For load balancers" },
   { name: "API document", description: "This document" },
   { name: "Webhooks", description: "What we send to a workshop's webhook endpoints" },

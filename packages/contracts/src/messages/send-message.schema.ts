@@ -3,6 +3,7 @@ import { senderTypeSchema, visibilitySchema } from "../dto";
 import { ATTACHMENT_LIMITS, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_TTL_MS, MESSAGE_BODY_MAX_CHARS } from "../limits";
 import { bookingIdSchema } from "./ids.schema";
 import { storableText } from "./text.schema";
+import { templateIdSchema, templateLanguageSchema } from "../templates/template.schema";
 
 const MB = 1024 * 1024;
 /** Marks a size issue: the API answers it with 413, as it does for a body cut off while streaming. */
@@ -31,7 +32,7 @@ export const attachmentFileSchema = z
     description: `JPEG, PNG, WebP or HEIC image, PDF or plain text (checked against the bytes), at most ${ATTACHMENT_LIMITS.maxFileBytes / MB} MB`,
   });
 
-/** Send a message to a booking's thread: a non-blank body, at least one file, or both. */
+/** Send a message to a booking's thread: a non-blank body, at least one file, or both (or a template, whose text is the body). */
 export const sendMessageInput = z
   .object({
     booking_id: bookingIdSchema,
@@ -66,6 +67,17 @@ export const sendMessageInput = z
       .enum(["open", "waiting", "done"], { error: "state must be open, waiting or done" })
       .optional()
       .meta({ description: "Moves the thread to this state in the same step (e.g. `done`: send and mark done)" }),
+    /**
+     * Sends with a message template: without `body` the template's text is sent, filled in from the
+     * booking; with `body` that text is sent (the staff's edit of it). Either way the template's
+     * booking status, if it has one, is set in the same step.
+     */
+    template_id: templateIdSchema.optional().meta({
+      description:
+        "A message template (`GET /api/ws/templates`). Without `body` its text is sent, with the booking's values filled in; with `body`, `body` is sent. If the template sets a booking status, the booking gets it in the same step (a `booking.status_changed` event and a status line).",
+    }),
+    /** The template's language; only with template_id. */
+    language: templateLanguageSchema.optional(),
     /** Makes retries safe: the same key and request within 24 h returns the first message. */
     idempotency_key: idempotencyKeySchema.optional(),
   })
@@ -73,7 +85,15 @@ export const sendMessageInput = z
     error: "A customer's message cannot be an internal note: send it with visibility customer",
     path: ["visibility"],
   })
-  .refine((input) => input.body.length > 0 || input.attachments.length > 0, {
+  .refine((input) => !(input.template_id !== undefined && input.sender_type === "customer"), {
+    error: "template_id is for the workshop's own messages, not a customer's",
+    path: ["template_id"],
+  })
+  .refine((input) => input.language === undefined || input.template_id !== undefined, {
+    error: "language goes with template_id",
+    path: ["language"],
+  })
+  .refine((input) => input.body.length > 0 || input.attachments.length > 0 || input.template_id !== undefined, {
     error: "A message needs a non-blank body or at least one file",
     path: ["body"],
   });

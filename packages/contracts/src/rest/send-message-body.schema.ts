@@ -9,6 +9,8 @@ export const SEND_FIELD_ALIASES = {
   sender_type: ["sender_type", "senderType"],
   visibility: ["visibility"],
   state: ["state"],
+  template_id: ["template_id", "templateId"],
+  language: ["language"],
 } as const;
 
 /** Field names files may come under (multipart). */
@@ -43,6 +45,8 @@ export const restSendMessageBody = z
       sender_type: pick("sender_type"),
       visibility: pick("visibility"),
       state: pick("state"),
+      template_id: pick("template_id"),
+      language: pick("language"),
       attachments: files,
       idempotency_key: raw.idempotency_key,
     };

@@ -5,7 +5,7 @@ import { TRPCReactProvider } from "~/trpc/react";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 import { I18nProvider } from "~/i18n/i18n-provider";
 import { LOCALE_COOKIE, toLocale } from "~/i18n/messages";
-import { AppHeader } from "~/components/app-header";
+import { AppHeader, MAIN_ID } from "~/components/app-header";
 import { ServiceUnavailable } from "./service-unavailable";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +30,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <HydrateClient>
           <div className="flex h-dvh flex-col">
             <AppHeader />
-            <div className="min-h-0 flex-1">{children}</div>
+            <div id={MAIN_ID} tabIndex={-1} className="min-h-0 flex-1 outline-none">
+              {children}
+            </div>
           </div>
         </HydrateClient>
       </TRPCReactProvider>

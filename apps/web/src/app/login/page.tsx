@@ -4,6 +4,7 @@ import { resolvePageAuth } from "~/server/auth/staff-session";
 import { safeCallbackPath } from "~/server/auth/safe-callback";
 import { I18nProvider } from "~/i18n/i18n-provider";
 import { LOCALE_COOKIE, toLocale } from "~/i18n/messages";
+import { LanguageSwitch } from "~/components/language-switch";
 import { LoginForm, type LoginNotice } from "./login-form";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +29,10 @@ export default async function LoginPage({
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   return (
     <I18nProvider locale={locale}>
-      <main className="flex min-h-screen items-center justify-center p-4">
+      <main className="relative flex min-h-screen items-center justify-center p-4">
+        <div className="absolute top-3 right-3 text-sm">
+          <LanguageSwitch />
+        </div>
         <LoginForm notice={notice} callbackUrl={target} />
       </main>
     </I18nProvider>

@@ -31,15 +31,16 @@ export function useNotifier() {
     };
   }, []);
 
-  const dismiss = useCallback((eventId: string) => setToasts((shown) => shown.filter((toast) => toast.eventId !== eventId)), []);
+  const expire = useCallback((eventId: string) => setToasts((shown) => shown.filter((toast) => toast.eventId !== eventId)), []);
+  const dismiss = useCallback(() => setToasts([]), []);
 
   const notify = useCallback(
     (notification: InboxNotification) => {
       // The stream may deliver an event again after reconnecting: one notification per event.
       if (seen.current.has(notification.eventId)) return;
       seen.current.add(notification.eventId);
-      setToasts((shown) => [notification, ...shown].slice(0, 3));
-      setTimeout(() => dismiss(notification.eventId), TOAST_MS);
+      setToasts((shown) => [notification, ...shown].slice(0, 20));
+      setTimeout(() => expire(notification.eventId), TOAST_MS);
       const prefs = readNotificationPrefs();
       if (prefs.sound) playChime();
       const away = document.visibilityState === "hidden" || !document.hasFocus();
@@ -56,7 +57,7 @@ export function useNotifier() {
         };
       }
     },
-    [dismiss, router],
+    [expire, router],
   );
 
   return { toasts, notify, dismiss };

@@ -26,6 +26,7 @@ import {
   updateThreadOperation,
 } from "./messages.operations";
 import { listStaffOperation } from "./staff.operations";
+import { listTemplatesOperation } from "./templates.operations";
 import { listEventsOperation, streamEventsOperation } from "./events.operations";
 import {
   createWebhookOperation,
@@ -49,6 +50,7 @@ export const REST_OPERATIONS: readonly RestOperation[] = [
   updateThreadOperation,
   downloadAttachmentOperation,
   listStaffOperation,
+  listTemplatesOperation,
   listEventsOperation,
   streamEventsOperation,
   listWebhooksOperation,

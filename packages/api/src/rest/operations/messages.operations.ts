@@ -74,7 +74,10 @@ export const getThreadOperation = defineOperation({
 const sendDescription = [
   "JSON, `multipart/form-data` (with files) or a URL-encoded form, uncompressed, in UTF-8. The text is `body`",
   "(`message`, `content` and `text` are other names for it); two names of one field with different values are refused.",
-  `A message needs a non-blank body (at most ${MESSAGE_BODY_MAX_CHARS} characters) or at least one file.`,
+  `A message needs a non-blank body (at most ${MESSAGE_BODY_MAX_CHARS} characters), a \`template_id\` or at least one file.`,
+  "With `template_id` (and `language`, `nb` by default) and no body, the template's text is sent with the booking's values",
+  "filled in; a template that sets a booking status sets it in the same step (an unknown template is 404, one that fills in",
+  "to blank text 400).",
   `Files: at most ${ATTACHMENT_LIMITS.maxFiles}, ${ATTACHMENT_LIMITS.maxFileBytes / MB} MB each, ${ATTACHMENT_LIMITS.maxRequestBytes / MB} MB per request;`,
   "JPEG, PNG, WebP, HEIC, PDF and plain text, checked against the bytes.",
   "The token (and a booking in the path) are checked before the body is read. With `Idempotency-Key`, a retry answers 200",
@@ -91,6 +94,10 @@ function sendBody(bookingIdInPath: boolean) {
         schema: restSendMessageFields({ bookingIdInPath, files: false }),
         examples: {
           text: { summary: "A text message", value: example },
+          template: {
+            summary: "With a template (fills in the booking, may set its status)",
+            value: { ...(bookingIdInPath ? {} : { booking_id: 1 }), template_id: 1, language: "nb" },
+          },
           relayed: {
             summary: "What a customer wrote, relayed",
             value: { ...example, body: "Når kan jeg hente bilen?", sender_type: "customer" },

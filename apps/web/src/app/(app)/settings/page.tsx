@@ -1,6 +1,7 @@
 import { getQueryClient, trpc } from "~/trpc/server";
 import { ApiTokensSection } from "~/settings/api-tokens-section";
 import { StaffSection } from "~/settings/staff-section";
+import { TemplatesSection } from "~/settings/templates/templates-section";
 import { WebhooksSection } from "~/settings/webhooks/webhooks-section";
 import { OwnersOnly } from "~/settings/owners-only";
 import { SettingsTitle } from "~/settings/settings-title";
@@ -13,10 +14,12 @@ export default async function SettingsPage() {
     queryClient.prefetchQuery(trpc.admin.tokens.queryOptions()),
     queryClient.prefetchQuery(trpc.admin.staff.queryOptions()),
     queryClient.prefetchQuery(trpc.webhooks.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.templates.list.queryOptions()),
   ]);
   return (
     <main className="mx-auto h-full max-w-4xl space-y-6 overflow-y-auto p-4 sm:p-6">
       <SettingsTitle />
+      <TemplatesSection />
       <ApiTokensSection />
       <WebhooksSection />
       <StaffSection />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { MESSAGE_BODY_MAX_CHARS } from "@minbil/contracts/limits";
 import type { MessageDto } from "@minbil/contracts/dto";
@@ -8,41 +8,61 @@ import { useTRPC } from "~/trpc/react";
 import { onUploadProgress } from "~/trpc/upload-progress";
 import { useI18n } from "~/i18n/i18n-provider";
 import { errorMessage } from "~/i18n/error-message";
-import { appendMessage, removeMessage } from "./thread-cache";
-import { checkFiles } from "./check-files";
 import { PaperclipIcon } from "~/components/paperclip-icon";
+import { appendMessage, removeMessage } from "../thread-cache";
+import { checkFiles } from "./check-files";
+import { useDraft } from "./draft-store";
+import { useMentionPicker } from "./use-mention-picker";
+import { MentionPopup } from "./mention-popup";
+import { AttachmentChips } from "./attachment-chips";
+import { ModeSwitch, type ComposerMode } from "./mode-switch";
+
+/** The composer's text box: `r` in the inbox and the skip link move focus here. */
+export const COMPOSER_ID = "composer";
 
 /**
- * Writes a reply: text (Enter sends, Shift+Enter breaks the line) and files by picker, drag and drop or
- * paste. Limits are checked before sending; the message shows at once and the draft comes back if
- * the send fails.
+ * Writes a reply to the customer or an internal note: text (Enter sends, Shift+Enter breaks the line,
+ * Ctrl/Cmd+Enter sends and marks the thread done) and files by picker, drag and drop or paste. The
+ * text is kept per thread as a draft until it is sent. Limits are checked before sending; the message
+ * shows at once and the draft comes back if the send fails. Render it with `key={bookingId}`: files,
+ * mode and errors belong to one thread.
  */
 export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; threadKey: QueryKey; onSent: () => void }) {
   const trpc = useTRPC();
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions()).data;
-  const [text, setText] = useState("");
+  const [text, setText] = useDraft(`${me?.user.id ?? "me"}:${bookingId}`);
+  const [mode, setMode] = useState<ComposerMode>("reply");
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
-  const picker = useRef<HTMLInputElement>(null);
-  const textarea = useRef<HTMLTextAreaElement>(null);
+  const pickerRef = useRef<HTMLInputElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
   // One key per draft: sending the same draft again after a failure cannot store it twice.
   const idempotencyKey = useRef<string>(crypto.randomUUID());
   const send = useMutation(trpc.messages.send.mutationOptions());
-
-  const previews = useMemo(() => files.map((file) => (file.type.startsWith("image/") ? URL.createObjectURL(file) : null)), [files]);
-  useEffect(() => () => previews.forEach((url) => url && URL.revokeObjectURL(url)), [previews]);
+  const note = mode === "note";
+  const mentions = useMentionPicker({
+    textarea: textareaRef,
+    text,
+    enabled: note,
+    onInsert: (next) => changeText(next),
+  });
 
   // The box grows with the draft (wrapped lines too) up to its max height, then scrolls.
   useLayoutEffect(() => {
-    const element = textarea.current;
+    const element = textareaRef.current;
     if (!element) return;
     element.style.height = "auto";
     element.style.height = `${element.scrollHeight + element.offsetHeight - element.clientHeight}px`;
   }, [text]);
+
+  function changeText(next: string) {
+    setText(next);
+    idempotencyKey.current = crypto.randomUUID();
+  }
 
   function addFiles(added: File[]) {
     if (!added.length) return;
@@ -57,13 +77,15 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
     idempotencyKey.current = crypto.randomUUID();
   }
 
-  async function submit() {
+  async function submit(markDone = false) {
     const body = text.trim();
     if ((!body && files.length === 0) || send.isPending) return;
     const draft = { text, files };
+    const visibility = note ? "internal" : "customer";
+    const state = markDone && !note ? "done" : undefined;
     const tempId = -Date.now();
     // The message shows the photos from this device until the server has them: URLs of its own, as
-    // the composer's previews go when its files are cleared.
+    // the chips' previews go when the files are cleared.
     const localUrls = files.map((file) => (file.type.startsWith("image/") ? URL.createObjectURL(file) : ""));
     const optimistic: MessageDto = {
       id: tempId,
@@ -71,7 +93,7 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
       seq: 0,
       body,
       sender_type: "workshop",
-      visibility: "customer",
+      visibility,
       mentioned_user_ids: [],
       sender: me?.user.name ?? "",
       created_at: new Date().toISOString(),
@@ -89,16 +111,18 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
     setError(null);
     const stopProgress = files.length ? onUploadProgress(setProgress) : () => {};
     try {
-      let input: FormData | { booking_id: number; body: string; idempotency_key: string };
+      let input: FormData | { booking_id: number; body: string; idempotency_key: string; visibility: typeof visibility; state?: "done" };
       if (draft.files.length) {
         const form = new FormData();
         form.set("booking_id", String(bookingId));
         form.set("body", body);
+        form.set("visibility", visibility);
+        if (state) form.set("state", state);
         form.set("idempotency_key", idempotencyKey.current);
         for (const file of draft.files) form.append("attachments", file);
         input = form;
       } else {
-        input = { booking_id: bookingId, body, idempotency_key: idempotencyKey.current };
+        input = { booking_id: bookingId, body, visibility, idempotency_key: idempotencyKey.current, ...(state && { state }) };
       }
       const result = await send.mutateAsync(input);
       removeMessage(queryClient, threadKey, tempId);
@@ -117,6 +141,7 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
     }
   }
 
+  const empty = !text.trim() && files.length === 0;
   return (
     <form
       onSubmit={(event) => {
@@ -135,32 +160,14 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
         setDragging(false);
         addFiles(Array.from(event.dataTransfer.files));
       }}
-      className={`border-t border-slate-200 bg-white p-3 ${dragging ? "outline-2 -outline-offset-4 outline-dashed outline-blue-600" : ""}`}
-      aria-label={t.composerLabel}
+      className={`relative border-t p-3 ${note ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"} ${
+        dragging ? "outline-2 -outline-offset-4 outline-dashed outline-blue-600" : ""
+      }`}
+      aria-label={note ? t.noteMode : t.composerLabel}
+      data-mode={mode}
     >
-      {files.length > 0 && (
-        <ul className="mb-2 flex flex-wrap gap-2" aria-label={t.attach}>
-          {files.map((file, index) => (
-            <li key={`${file.name}-${index}`} className="relative flex items-center gap-2 rounded-md bg-slate-100 p-1 pr-7 text-xs">
-              {previews[index] ? (
-                // eslint-disable-next-line @next/next/no-img-element
-                <img src={previews[index]!} alt="" className="h-10 w-10 rounded object-cover" />
-              ) : (
-                <PaperclipIcon className="mx-1 h-4 w-4 text-slate-600" />
-              )}
-              <span className="max-w-40 truncate">{file.name}</span>
-              <button
-                type="button"
-                onClick={() => setFiles(files.filter((_, i) => i !== index))}
-                aria-label={t.removeFile(file.name)}
-                className="absolute right-1 rounded px-1 text-slate-600 hover:bg-slate-200"
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ModeSwitch mode={mode} onChange={setMode} />
+      <AttachmentChips files={files} onRemove={(index) => setFiles(files.filter((_, i) => i !== index))} />
       {progress !== null && (
         <div
           className="mb-2 h-1.5 overflow-hidden rounded bg-slate-200"
@@ -178,18 +185,19 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
           {error}
         </p>
       )}
+      <MentionPopup picker={mentions} />
       <div className="flex items-end gap-2">
         <button
           type="button"
-          onClick={() => picker.current?.click()}
+          onClick={() => pickerRef.current?.click()}
           aria-label={t.attach}
           title={t.attach}
-          className="shrink-0 rounded-md border border-slate-300 px-2.5 py-2 hover:bg-slate-50"
+          className="flex min-h-11 min-w-11 shrink-0 items-center justify-center rounded-md border border-slate-300 bg-white hover:bg-slate-50 md:min-h-10 md:min-w-10"
         >
           <PaperclipIcon className="h-5 w-5" />
         </button>
         <input
-          ref={picker}
+          ref={pickerRef}
           type="file"
           multiple
           hidden
@@ -201,20 +209,24 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
           }}
         />
         <label className="min-w-0 flex-1">
-          <span className="sr-only">{t.composerLabel}</span>
+          <span className="sr-only">{note ? t.noteMode : t.composerLabel}</span>
           <textarea
-            ref={textarea}
+            id={COMPOSER_ID}
+            ref={textareaRef}
             value={text}
             maxLength={MESSAGE_BODY_MAX_CHARS}
             rows={1}
+            {...mentions.textareaProps}
             onChange={(event) => {
-              setText(event.target.value);
-              idempotencyKey.current = crypto.randomUUID();
+              changeText(event.target.value);
+              mentions.onCaretMove(event.target);
             }}
+            onSelect={(event) => mentions.onCaretMove(event.currentTarget)}
             onKeyDown={(event) => {
+              if (mentions.onKeyDown(event)) return;
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
                 event.preventDefault();
-                void submit();
+                void submit(event.ctrlKey || event.metaKey);
               }
             }}
             onPaste={(event) => {
@@ -224,23 +236,41 @@ export function Composer({ bookingId, threadKey, onSent }: { bookingId: number; 
                 addFiles(pasted);
               }
             }}
-            placeholder={dragging ? t.dropHere : t.composerPlaceholder}
-            className="block max-h-[min(12rem,30dvh)] w-full resize-none overflow-y-auto rounded-md border border-slate-300 px-3 py-2"
+            placeholder={dragging ? t.dropHere : note ? t.notePlaceholder : t.composerPlaceholder}
+            className="block max-h-[min(16rem,30dvh)] min-h-11 w-full resize-none overflow-y-auto rounded-md border border-slate-300 bg-white px-3 py-2 md:min-h-10"
             data-testid="composer-text"
           />
         </label>
         <button
           type="submit"
-          disabled={send.isPending || (!text.trim() && files.length === 0)}
-          className="shrink-0 rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-50"
+          disabled={send.isPending || empty}
+          className={`min-h-11 shrink-0 rounded-md px-4 font-medium text-white disabled:opacity-50 md:min-h-10 ${
+            note ? "bg-amber-700 hover:bg-amber-800" : "bg-blue-700 hover:bg-blue-800"
+          }`}
         >
-          {send.isPending ? t.sending : t.send}
+          {send.isPending ? t.sending : note ? t.sendNote : t.send}
         </button>
       </div>
-      <p className="mt-1 text-xs text-slate-600">
-        <span className="hidden sm:inline">{t.composerHint} · </span>
-        {t.limits}
-      </p>
+      <div className="mt-1 flex flex-wrap items-center gap-x-3 text-xs text-slate-600">
+        {note ? (
+          <span className="font-medium text-amber-900">{t.noteHint}</span>
+        ) : (
+          <button
+            type="button"
+            onClick={() => void submit(true)}
+            disabled={send.isPending || empty}
+            title={t.sendAndDoneHint}
+            className="min-h-11 rounded font-medium text-blue-700 underline disabled:no-underline disabled:opacity-50 md:min-h-6"
+            data-testid="send-and-done"
+          >
+            {t.sendAndDone}
+          </button>
+        )}
+        <span>
+          <span className="hidden sm:inline">{t.composerHint} · </span>
+          {t.limits}
+        </span>
+      </div>
     </form>
   );
 }

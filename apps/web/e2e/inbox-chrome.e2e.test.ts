@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, signIn } from "./support/browser";
+import { customerWrites, threadIds } from "./support/api";
+
+// What is around the inbox: a skip link for keyboard users, and the tab's icon saying how much is unread.
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "nb-NO" })).newPage();
+  await signIn(page, "kari@nordlys-bil.no");
+});
+afterAll(() => browser?.close());
+
+const icon = () =>
+  page.evaluate(() => {
+    const link = document.querySelector<HTMLLinkElement>('link[rel~="icon"]');
+    return { unread: link?.getAttribute("data-unread") ?? null, href: link?.getAttribute("href") ?? "" };
+  });
+const headerCount = async () => Number((await page.getByTestId("total-unread").textContent()) ?? 0);
+
+describe("around the inbox", () => {
+  it("offers a skip link as the first Tab stop, which moves focus past the header", async () => {
+    await page.keyboard.press("Tab");
+    const link = page.getByRole("link", { name: "Hopp til innholdet" });
+    await expect.poll(() => link.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect((await link.boundingBox())?.width ?? 0, "visible once focused").toBeGreaterThan(20);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
+  });
+
+  it("shows the unread count on the tab's icon and follows it live", async () => {
+    await expect.poll(async () => (await icon()).unread).toBe(String(await headerCount()));
+    expect((await icon()).href).toMatch(/^data:image\/svg\+xml,/);
+    const before = await headerCount();
+    const ids = await threadIds();
+    await customerWrites(ids.at(-1)!, "Hei, er bilen klar snart?");
+    await expect.poll(async () => (await icon()).unread).toBe(String(before + 1));
+  });
+});
