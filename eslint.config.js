@@ -43,6 +43,25 @@ export default tseslint.config(
     ],
     rules: { "no-restricted-syntax": "off" },
   },
+  {
+    // Every PGlite is opened by packages/db/src/embedded/open-pglite.ts, with the extensions the migrations need.
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["packages/db/src/embedded/open-pglite.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@electric-sql/pglite",
+              importNames: ["PGlite"],
+              message: "Open PGlite with openPglite() (packages/db/src/embedded/open-pglite.ts): it loads pg_trgm.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // The Next.js app: Next's own rules (React, hooks, accessibility, Core Web Vitals) on top.
   ...[...nextVitals, ...nextTypescript].map((config) => ({ ...config, files: [WEB] })),
   {

@@ -124,6 +124,15 @@ export const lastMessageDto = messageDto
   })
   .meta({ id: "LastMessage", description: "The newest message of a thread, without its files" });
 
+export const searchMatchDto = z
+  .object({
+    message_id: z.number().int(),
+    seq: z.number().int().meta({ description: "The message's position in the thread (open the thread at it)" }),
+    excerpt: z.string().meta({ description: "A short window of the message's text around the first hit (… where cut)" }),
+  })
+  .meta({ id: "SearchMatch", description: "Where a search matched a message body" });
+export type SearchMatchDto = z.infer<typeof searchMatchDto>;
+
 export const threadSummaryDto = z
   .object({
     booking_id: z.number().int(),
@@ -138,6 +147,9 @@ export const threadSummaryDto = z
     state: threadStateSchema,
     snoozed_until: isoDateTime.nullable(),
     assignee: staffRefDto.nullable().meta({ description: "The staff member who handles the thread, or null" }),
+    match: searchMatchDto.nullable().optional().meta({
+      description: "With `q`: the message whose body matched the search (the most recent one), or null when the thread matched otherwise",
+    }),
   })
   .meta({ id: "ThreadSummary" });
 export type ThreadSummaryDto = z.infer<typeof threadSummaryDto>;

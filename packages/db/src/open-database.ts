@@ -1,13 +1,12 @@
 import { mkdir } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
 import { resolveDatabaseConfig, type DatabaseConfig } from "./config";
 import { isSocketServed, socketPath, SOCKET_PORT } from "./embedded/tool-socket";
+import { openPglite, PrismaPGliteWithExtensions } from "./embedded/open-pglite";
 
 export interface Database {
   prisma: PrismaClient;
@@ -71,10 +70,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 
   await mkdir(config.pgliteDir, { recursive: true });
-  const pglite = await PGlite.create(config.pgliteDir);
+  const pglite = await openPglite(config.pgliteDir);
   const server = new PGLiteSocketServer({ db: pglite, path: socketPath(config.socketDir), maxConnections: 1 });
   await server.start();
-  return fromFactory("embedded", new PrismaPGlite(pglite), async () => {
+  return fromFactory("embedded", new PrismaPGliteWithExtensions(pglite), async () => {
     await server.stop();
     await pglite.close();
   });

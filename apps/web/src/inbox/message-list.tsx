@@ -14,11 +14,14 @@ export function MessageList({
   hasOlder,
   loadingOlder,
   onLoadOlder,
+  atSeq,
 }: {
   messages: MessageDto[];
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
+  /** Open at this message instead of the newest (a search hit): scrolled into view and briefly highlighted. */
+  atSeq?: number;
 }) {
   const { t, format } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -44,6 +47,26 @@ export function MessageList({
     }
     previous.current = { first: firstId, height: element.scrollHeight };
   }, [messages]);
+
+  // Opened at a message: once it is loaded, bring it into view and highlight it for a moment.
+  const [highlighted, setHighlighted] = useState<number | null>(null);
+  const reached = useRef(false);
+  const targetLoaded = atSeq !== undefined && messages.some((message) => message.seq === atSeq);
+  useLayoutEffect(() => {
+    if (!targetLoaded || reached.current) return;
+    const target = scroller.current?.querySelector<HTMLElement>(`[data-seq="${atSeq}"]`);
+    if (!target) return;
+    reached.current = true;
+    atBottom.current = false;
+    setPinned(false);
+    target.scrollIntoView({ block: "center" });
+    setHighlighted(atSeq!);
+  }, [targetLoaded, atSeq, messages]);
+  useEffect(() => {
+    if (highlighted === null) return;
+    const timer = setTimeout(() => setHighlighted(null), 2500);
+    return () => clearTimeout(timer);
+  }, [highlighted]);
 
   useEffect(() => {
     const element = top.current;
@@ -90,7 +113,12 @@ export function MessageList({
             const previous = messages[index - 1];
             const header = !previous || format.dayKey(previous.created_at) !== day;
             return (
-              <li key={message.id}>
+              <li
+                key={message.id}
+                data-seq={message.seq}
+                data-search-hit={message.seq === highlighted ? "" : undefined}
+                className={`rounded-lg transition-colors duration-700 ${message.seq === highlighted ? "bg-yellow-100" : ""}`}
+              >
                 {header && (
                   <h3 className="my-3 text-center text-xs font-medium text-slate-600">
                     {day === today ? t.today : day === yesterday ? t.yesterday : format.day(message.created_at)}

@@ -11,6 +11,7 @@ import { listInput, nextCursor, type ListFilters } from "./list-query";
 import { useStableOrder } from "./use-stable-order";
 import { ListFilterBar } from "./list-filters";
 import { LockIcon } from "~/components/lock-icon";
+import { SearchExcerpt } from "./search-excerpt";
 
 export function ThreadList({
   selectedId,
@@ -92,7 +93,7 @@ export function ThreadList({
           data-testid="thread-list"
         >
           {threads.map((thread) => (
-            <ThreadRow key={thread.booking_id} thread={thread} selected={thread.booking_id === selectedId} />
+            <ThreadRow key={thread.booking_id} thread={thread} selected={thread.booking_id === selectedId} q={input.q} />
           ))}
           {query.isError && !query.data && (
             <li role="alert" className="p-6 text-center text-sm text-red-800">
@@ -109,7 +110,7 @@ export function ThreadList({
   );
 }
 
-function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: boolean }) {
+function ThreadRow({ thread, selected, q }: { thread: ThreadSummaryDto; selected: boolean; q?: string }) {
   const { t, format } = useI18n();
   const unread = thread.unread_count > 0;
   const last = thread.last_message;
@@ -117,7 +118,8 @@ function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: b
   return (
     <li>
       <Link
-        href={`/inbox/${thread.booking_id}`}
+        // A search hit in a message opens the thread at that message.
+        href={thread.match ? `/inbox/${thread.booking_id}?m=${thread.match.seq}` : `/inbox/${thread.booking_id}`}
         aria-current={selected ? "page" : undefined}
         data-testid={`thread-${thread.booking_id}`}
         className={`block border-b border-slate-100 px-3 py-2.5 hover:bg-slate-50 focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600 ${selected ? "bg-blue-50" : ""}`}
@@ -141,7 +143,9 @@ function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: b
         </div>
         <div className="mt-0.5 flex items-center gap-2">
           <p className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900" : "text-slate-600"}`}>
-            {last?.visibility === "internal" ? (
+            {thread.match ? (
+              <SearchExcerpt text={thread.match.excerpt} q={q ?? ""} />
+            ) : last?.visibility === "internal" ? (
               <span className="inline-flex items-center gap-0.5 align-[-2px] text-amber-800">
                 <LockIcon className="h-3 w-3" />
                 <span className="sr-only">{t.internalNote}: </span>{" "}
@@ -149,7 +153,7 @@ function ThreadRow({ thread, selected }: { thread: ThreadSummaryDto; selected: b
             ) : (
               last?.sender_type === "workshop" && <span className="text-slate-600">↩ </span>
             )}
-            {preview}
+            {!thread.match && preview}
           </p>
           {unread && (
             <span

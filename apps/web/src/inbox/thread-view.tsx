@@ -16,7 +16,7 @@ import { setUnreadCount } from "./thread-cache";
 import { useRefreshLists } from "./use-refresh-lists";
 import { usePageVisible } from "./use-page-visible";
 
-export function ThreadView({ bookingId }: { bookingId: number }) {
+export function ThreadView({ bookingId, atSeq }: { bookingId: number; /** Open at this message (a search hit). */ atSeq?: number }) {
   const trpc = useTRPC();
   const { t } = useI18n();
   const queryClient = useQueryClient();
@@ -45,6 +45,14 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
       markRead.mutate({ booking_id: bookingId, read: true });
     }
   }, [unread, visible, bookingId, markRead]);
+
+  // Opened at a message older than the first page: load older pages until it is there.
+  const hasTarget = atSeq === undefined || messages.some((message) => message.seq === atSeq);
+  const oldestSeq = messages[0]?.seq ?? 0;
+  useEffect(() => {
+    if (!hasTarget && atSeq !== undefined && atSeq < oldestSeq && query.hasNextPage && !query.isFetchingNextPage)
+      void query.fetchNextPage();
+  }, [hasTarget, atSeq, oldestSeq, query]);
 
   // Opening a thread puts focus on its heading: screen readers say whose it is, and Tab goes on from there.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -105,6 +113,7 @@ export function ThreadView({ bookingId }: { bookingId: number }) {
             hasOlder={query.hasNextPage}
             loadingOlder={query.isFetchingNextPage}
             onLoadOlder={() => void query.fetchNextPage()}
+            atSeq={atSeq}
           />
         </ImageGallery>
         <Composer

@@ -34,9 +34,9 @@ async function fill(workshopId: string) {
     FROM bookings b JOIN customers c ON c.id = b.customer_id WHERE b.workshop_id = ${workshopId}
     ON CONFLICT (booking_id) DO NOTHING`;
   await db.$executeRaw`
-    INSERT INTO messages (booking_id, workshop_id, seq, sender_type, sender_name, body, created_at)
+    INSERT INTO messages (booking_id, workshop_id, seq, sender_type, sender_name, body, search_body, created_at)
     SELECT t.booking_id, t.workshop_id, s, CASE WHEN s % 2 = 0 THEN 'CUSTOMER'::"SenderType" ELSE 'WORKSHOP'::"SenderType" END, 'Navn',
-           'Melding nummer ' || s || ' om bilen', now() - ((t.booking_id * 37 % 100000) || ' minutes')::interval + (s || ' seconds')::interval
+           'Melding nummer ' || s || ' om bilen', 'melding nummer ' || s || ' om bilen', now() - ((t.booking_id * 37 % 100000) || ' minutes')::interval + (s || ' seconds')::interval
     FROM threads t, generate_series(1, ${PER_THREAD}) s WHERE t.workshop_id = ${workshopId}`;
   await db.$executeRaw`
     UPDATE threads t SET message_count = m.n, last_message_id = m.last_id, last_activity_at = m.last_at,

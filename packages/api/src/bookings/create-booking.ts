@@ -11,6 +11,8 @@ export interface NewBooking {
   vehicle: { registrationNumber: string; make?: string | null; model?: string | null };
 }
 
+const CUSTOMER_SEARCH_FIELDS = { id: true, name: true, phone: true, email: true } as const;
+
 /** Creates a booking with its (empty) message thread, and the customer unless an existing one is named. */
 export async function createBooking(db: PrismaClient, booking: NewBooking): Promise<{ id: number; customerId: number }> {
   return db.$transaction(async (tx) => {
@@ -18,9 +20,9 @@ export async function createBooking(db: PrismaClient, booking: NewBooking): Prom
       "id" in booking.customer
         ? await tx.customer.findFirstOrThrow({
             where: { id: booking.customer.id, workshopId: booking.workshopId },
-            select: { id: true, name: true },
+            select: CUSTOMER_SEARCH_FIELDS,
           })
-        : await tx.customer.create({ data: { workshopId: booking.workshopId, ...booking.customer }, select: { id: true, name: true } });
+        : await tx.customer.create({ data: { workshopId: booking.workshopId, ...booking.customer }, select: CUSTOMER_SEARCH_FIELDS });
     const created = await tx.booking.create({
       data: {
         workshopId: booking.workshopId,
@@ -44,6 +46,10 @@ export async function createBooking(db: PrismaClient, booking: NewBooking): Prom
           customerName: customer.name,
           reference: booking.reference,
           registration: booking.vehicle.registrationNumber,
+          phone: customer.phone,
+          email: customer.email,
+          make: booking.vehicle.make,
+          model: booking.vehicle.model,
         }),
       },
     });

@@ -5,6 +5,7 @@ import { changedBy } from "../auth/changed-by";
 import { appendEvent, type AppendedEvent } from "../events/append-event";
 import { toThreadState } from "../threads/thread-fields";
 import { toMessageDto, type MessageRow } from "./message.select";
+import { normaliseSearch } from "./search-text";
 
 const SENDER_TYPE = { customer: "CUSTOMER", workshop: "WORKSHOP", system: "SYSTEM" } as const;
 
@@ -53,6 +54,7 @@ export async function writeMessage(
       staffUserId: input.actor?.kind === "staff" ? input.actor.userId : null,
       apiTokenId: input.actor?.kind === "api_token" ? input.actor.tokenId : null,
       body: input.body,
+      searchBody: normaliseSearch(input.body),
       visibility: input.visibility === "internal" ? "INTERNAL" : "CUSTOMER",
       mentionedUserIds: input.mentionedUserIds ?? [],
       createdAt,

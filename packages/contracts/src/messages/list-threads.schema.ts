@@ -24,13 +24,17 @@ export const listThreadsInput = z.object({
     .max(64)
     .meta({ description: "Only threads assigned to this staff member (`GET /api/ws/staff` lists them), or `none` for unassigned" })
     .optional(),
-  /** Matches customer name, vehicle registration number or booking reference (case-insensitive). */
+  /**
+   * Words (any order, each a prefix or part of a word, case-insensitive), every one of which must be in
+   * the customer's name, phone or e-mail, the registration number, make or model, the booking reference,
+   * or the body of one of the thread's messages (internal notes included).
+   */
   q: storableText("q")
     .trim()
     .max(100, { error: "q must be at most 100 characters" })
     .meta({
       description:
-        "Search: customer name, vehicle registration number (with or without spaces) or booking reference, case-insensitive; `%` and `_` match themselves",
+        "Search words, in any order, each matched as part of a word and case-insensitive: every word must be in the customer's name, phone or e-mail, the vehicle's registration number (with or without spaces), make or model, the booking reference, or the body of one of the thread's messages (internal notes included; such a thread has `match`). `%`, `_` and `\\` match themselves",
       example: "EV 12345",
     })
     .optional(),

@@ -3,10 +3,9 @@
 // existing migrations are replayed in a throw-away in-memory PGlite.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { planMigration } from "../migrations/apply-migrations";
 import { prismaDir } from "../migrations/migrations-folder";
+import { openPglite, PrismaPGliteWithExtensions } from "../embedded/open-pglite";
 
 const name = (process.argv[2] ?? "")
   .toLowerCase()
@@ -17,9 +16,9 @@ if (!name) {
   process.exit(2);
 }
 
-const pglite = await PGlite.create();
+const pglite = await openPglite();
 try {
-  const sql = await planMigration(new PrismaPGlite(pglite));
+  const sql = await planMigration(new PrismaPGliteWithExtensions(pglite));
   if (!sql) {
     console.log("prisma/schema.prisma matches the migrations: nothing to create.");
   } else {

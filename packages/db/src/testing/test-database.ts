@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { applyMigrations } from "../migrations/apply-migrations";
 import { fromFactory, withPool, type Database } from "../open-database";
+import { openPglite, PrismaPGliteWithExtensions } from "../embedded/open-pglite";
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new database on
@@ -12,8 +11,8 @@ import { fromFactory, withPool, type Database } from "../open-database";
 export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Database> {
   const serverUrl = env.TEST_DATABASE_URL?.trim();
   if (!serverUrl) {
-    const pglite = await PGlite.create();
-    const database = fromFactory("embedded", new PrismaPGlite(pglite), () => pglite.close());
+    const pglite = await openPglite();
+    const database = fromFactory("embedded", new PrismaPGliteWithExtensions(pglite), () => pglite.close());
     await applyMigrations(database.adapterFactory);
     return database;
   }

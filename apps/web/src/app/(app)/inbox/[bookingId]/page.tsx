@@ -3,8 +3,17 @@ import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 import { ThreadView } from "~/inbox/thread-view";
 import { nextCursor, threadInput } from "~/inbox/list-query";
 
-export default async function ThreadPage({ params }: { params: Promise<{ bookingId: string }> }) {
+export default async function ThreadPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ bookingId: string }>;
+  /** `m`: the seq of a message to open the thread at (a search hit). */
+  searchParams: Promise<{ m?: string | string[] }>;
+}) {
   const { bookingId } = await params;
+  const { m } = await searchParams;
+  const atSeq = typeof m === "string" && /^\d{1,9}$/.test(m) ? Number(m) : undefined;
   const id = Number(bookingId);
   if (!/^\d+$/.test(bookingId) || !Number.isSafeInteger(id)) notFound();
   // Another workshop's booking answers NOT_FOUND, exactly like one that does not exist.
@@ -14,7 +23,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ booking
   if (!thread) notFound();
   return (
     <HydrateClient>
-      <ThreadView key={id} bookingId={id} />
+      <ThreadView key={`${id}:${atSeq ?? ""}`} bookingId={id} atSeq={atSeq} />
     </HydrateClient>
   );
 }
