@@ -2,9 +2,9 @@
 
 import { useRef, useState } from "react";
 import { useParams } from "next/navigation";
-import { ThreadList } from "./thread-list";
-import { useLiveEvents } from "./use-live-events";
-import { NO_FILTERS, type ListFilters } from "./list-query";
+import { ThreadList } from "./list/thread-list";
+import { useLiveEvents } from "./live/use-live-events";
+import { NO_FILTERS, type ListFilters } from "./list/list-query";
 import { useI18n } from "~/i18n/i18n-provider";
 import { NotificationToasts } from "./notifications/notification-toasts";
 import { ShortcutsDialog } from "./shortcuts/shortcuts-dialog";

@@ -9,7 +9,7 @@ import { onUploadProgress } from "~/trpc/upload-progress";
 import { useI18n } from "~/i18n/i18n-provider";
 import { errorMessage } from "~/i18n/error-message";
 import { PaperclipIcon } from "~/components/paperclip-icon";
-import { appendMessage, removeMessage } from "../thread-cache";
+import { appendMessage, removeMessage } from "../live/thread-cache";
 import { checkFiles } from "./check-files";
 import { useDraft } from "./draft-store";
 import { useMentionPicker } from "./use-mention-picker";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { neighbour, shortcutFor } from "./shortcut-for";
-import { useRefreshLists } from "../use-refresh-lists";
+import { useRefreshLists } from "../live/use-refresh-lists";
 
 /**
  * j/k next and previous thread, r reply, e done, / search, ? the list of shortcuts. `order` holds the

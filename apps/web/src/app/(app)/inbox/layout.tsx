@@ -1,6 +1,6 @@
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 import { InboxShell } from "~/inbox/inbox-shell";
-import { NO_FILTERS, listInput, nextCursor, stateCountsInput } from "~/inbox/list-query";
+import { NO_FILTERS, listInput, nextCursor, stateCountsInput } from "~/inbox/list/list-query";
 
 /**
  * The thread list lives in the layout: opening a thread (a page below) keeps the list as it was, its

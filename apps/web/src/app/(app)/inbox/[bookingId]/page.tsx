@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
-import { ThreadView } from "~/inbox/thread-view";
-import { nextCursor, threadInput } from "~/inbox/list-query";
+import { ThreadView } from "~/inbox/thread/thread-view";
+import { nextCursor, threadInput } from "~/inbox/list/list-query";
 
 export default async function ThreadPage({
   params,

@@ -8,13 +8,13 @@ import { useI18n } from "~/i18n/i18n-provider";
 import { errorMessage } from "~/i18n/error-message";
 import { BookingDetailsButton, BookingPanel } from "./booking-panel";
 import { MessageList } from "./message-list";
-import { Composer } from "./composer/composer";
+import { Composer } from "../composer/composer";
 import { ThreadActions } from "./thread-actions";
-import { ImageGallery } from "./gallery/image-gallery";
-import { nextCursor, threadInput } from "./list-query";
-import { setUnreadCount } from "./thread-cache";
-import { useRefreshLists } from "./use-refresh-lists";
-import { usePageVisible } from "./use-page-visible";
+import { ImageGallery } from "../gallery/image-gallery";
+import { nextCursor, threadInput } from "../list/list-query";
+import { setUnreadCount } from "../live/thread-cache";
+import { useRefreshLists } from "../live/use-refresh-lists";
+import { usePageVisible } from "../live/use-page-visible";
 
 export function ThreadView({ bookingId, atSeq }: { bookingId: number; /** Open at this message (a search hit). */ atSeq?: number }) {
   const trpc = useTRPC();

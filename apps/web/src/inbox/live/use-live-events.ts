@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { redirectWhenSignedOut, useTRPC } from "~/trpc/react";
 import { appendMessage, setUnreadCount } from "./thread-cache";
-import { threadInput } from "./list-query";
+import { threadInput } from "../list/list-query";
 import { useRefreshLists } from "./use-refresh-lists";
 import type { WorkshopEventDto } from "@minbil/contracts/events/event.schema";
 

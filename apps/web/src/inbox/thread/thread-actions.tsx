@@ -9,7 +9,7 @@ import { useI18n } from "~/i18n/i18n-provider";
 import { errorMessage } from "~/i18n/error-message";
 import { fromOsloInput, toOsloInput } from "~/i18n/oslo-time";
 import { snoozePresetTime, type SnoozePreset } from "./snooze-presets";
-import { useRefreshLists } from "./use-refresh-lists";
+import { useRefreshLists } from "../live/use-refresh-lists";
 
 type Thread = ThreadDetailDto["data"];
 type Change = {

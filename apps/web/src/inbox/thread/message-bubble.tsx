@@ -5,7 +5,7 @@ import type { AttachmentDto, MessageDto } from "@minbil/contracts/dto";
 import { useI18n } from "~/i18n/i18n-provider";
 import { PaperclipIcon } from "~/components/paperclip-icon";
 import { LockIcon } from "~/components/lock-icon";
-import { SHOWN_INLINE, useOpenGallery } from "./gallery/image-gallery";
+import { SHOWN_INLINE, useOpenGallery } from "../gallery/image-gallery";
 
 export function MessageBubble({ message }: { message: MessageDto & { pending?: boolean } }) {
   const { t, format } = useI18n();
