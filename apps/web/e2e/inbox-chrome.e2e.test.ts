@@ -39,4 +39,22 @@ describe("around the inbox", () => {
     await customerWrites(ids.at(-1)!, "Hei, er bilen klar snart?");
     await expect.poll(async () => (await icon()).unread).toBe(String(before + 1));
   });
+
+  it("puts the account, the language and signing out in a menu on a phone", async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nb-NO" })).newPage();
+    await signIn(phone, "per@nordlys-bil.no");
+    const header = phone.locator("header");
+    // Everything in the header fits on the screen.
+    const overflow = await header.evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.locator("summary[aria-label=Meny]").click();
+    const menu = phone.getByTestId("phone-menu");
+    await menu.getByRole("link", { name: /Min konto/ }).waitFor();
+    await menu.getByRole("combobox", { name: "Språk" }).selectOption("en");
+    await phone.getByRole("link", { name: /^Inbox/ }).waitFor();
+    // The menu stays open, now in English.
+    await phone.getByTestId("phone-menu").getByRole("button", { name: "Sign out" }).click();
+    await phone.waitForURL("**/login**");
+    await phone.context().close();
+  });
 });

@@ -48,4 +48,23 @@ describe("inbox search", () => {
     // The list keeps the search.
     expect(await page.getByTestId("search").inputValue()).toBe(q);
   });
+
+  it("looks in every state, and gives back the state tab chosen before once the box is emptied", async () => {
+    const done = (await (
+      await fetch(`${inject("baseUrl")}/api/ws/messages?state=done`, { headers: { Authorization: `Bearer ${inject("token")}` } })
+    ).json()) as { data: { booking_id: number; customer: { name: string } }[] };
+    const thread = done.data[0]!;
+    await page.goto(`${inject("baseUrl")}/inbox`);
+    await page.getByTestId("search").fill("");
+    await expect.poll(() => page.getByTestId("state-open").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByTestId(`thread-${thread.booking_id}`).count()).toBe(0);
+
+    await page.getByTestId("search").fill(thread.customer.name);
+    await page.getByTestId(`thread-${thread.booking_id}`).waitFor();
+    expect(await page.getByTestId("state-open").getAttribute("aria-pressed")).toBe("false");
+
+    await page.getByTestId("search").fill("");
+    await expect.poll(() => page.getByTestId("state-open").getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => page.getByTestId(`thread-${thread.booking_id}`).count()).toBe(0);
+  });
 });

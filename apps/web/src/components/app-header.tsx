@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut } from "~/app/login/actions";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
@@ -10,6 +9,7 @@ import { LanguageSwitch } from "./language-switch";
 import { GearIcon } from "./gear-icon";
 import { NotificationSettings } from "~/inbox/notifications/notification-settings";
 import { useUnreadFavicon } from "./use-unread-favicon";
+import { PhoneMenu, SignOutButton } from "./phone-menu";
 
 /** Where the skip link leads: the page's own content, after the header. */
 export const MAIN_ID = "main";
@@ -61,13 +61,11 @@ export function AppHeader() {
           </Link>
         )}
         {inInbox && <NotificationSettings />}
-        <LanguageSwitch />
-        {/* A form, so signing out works without the page's script too; it ends the session on the server. */}
-        <form action={signOut}>
-          <button type="submit" className="min-h-11 rounded-md px-2 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-100 md:min-h-0">
-            {t.signOut}
-          </button>
-        </form>
+        <div className="hidden items-center gap-3 md:flex">
+          <LanguageSwitch />
+          <SignOutButton />
+        </div>
+        <PhoneMenu name={me.data?.user.name ?? ""} />
       </div>
     </header>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { BOOKING_STATUSES, THREAD_STATES } from "@minbil/contracts/values";
 import { useTRPC } from "~/trpc/react";
@@ -27,8 +27,22 @@ export function ListFilterBar({
   const trpc = useTRPC();
   const { t } = useI18n();
   const [search, setSearch] = useState(filters.q);
+  // A search looks in every state (a thread marked done is still worth finding); the state chosen
+  // before comes back when the search box is emptied.
+  const stateBeforeSearch = useRef<ListFilters["state"] | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => search !== filters.q && onFiltersChange({ ...filters, q: search }), 250);
+    const timer = setTimeout(() => {
+      if (search === filters.q) return;
+      let state = filters.state;
+      if (!filters.q.trim() && search.trim()) {
+        stateBeforeSearch.current = filters.state;
+        state = "";
+      } else if (filters.q.trim() && !search.trim() && stateBeforeSearch.current !== null) {
+        state = stateBeforeSearch.current;
+        stateBeforeSearch.current = null;
+      }
+      onFiltersChange({ ...filters, q: search, state });
+    }, 250);
     return () => clearTimeout(timer);
   }, [search, filters, onFiltersChange]);
   const counts = useQuery(trpc.messages.stateCounts.queryOptions(stateCountsInput(filters.view, myId))).data;

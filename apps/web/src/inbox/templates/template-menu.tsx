@@ -107,7 +107,7 @@ export function TemplateMenu({
           role="menu"
           aria-label={t.templates.menuLabel}
           onKeyDown={onMenuKeyDown}
-          className="absolute bottom-full left-0 z-20 mb-1 max-h-80 w-80 max-w-[calc(100vw-2rem)] overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+          className="absolute right-0 bottom-full z-20 mb-1 max-h-80 w-80 max-w-[calc(100vw-2rem)] overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
         >
           {loading && <p className="px-3 py-2 text-sm text-slate-600">{t.templates.loading}</p>}
           {!loading && templates.length === 0 && <p className="px-3 py-2 text-sm text-slate-600">{t.templates.none}</p>}
