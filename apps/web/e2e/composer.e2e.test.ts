@@ -161,4 +161,30 @@ describe("the composer", () => {
     await expect.poll(() => sent.getAttribute("data-kind")).toBe("note");
     await expect.poll(() => sent.getAttribute("data-pending")).toBeNull();
   });
+
+  it("brings a half-written note back as a note, never as a reply", async () => {
+    const [, , third, fourth] = ids;
+    await open(third!);
+    await page.getByTestId("composer-mode-note").click();
+    await composer().fill("Intern: sjekk garantien før vi svarer");
+    await open(fourth!);
+    expect(await page.locator("form[data-mode]").getAttribute("data-mode")).toBe("reply");
+    await open(third!);
+    await expect.poll(() => composer().inputValue()).toBe("Intern: sjekk garantien før vi svarer");
+    expect(await page.locator("form[data-mode]").getAttribute("data-mode")).toBe("note");
+    await composer().fill("");
+    await page.getByTestId("composer-mode-reply").click();
+  });
+
+  it("does not send a /word that names no template: Escape closes the list, then Enter sends", async () => {
+    await composer().fill("");
+    await composer().pressSequentially("/finnesikke");
+    await page.getByText("Ingen maler passer.").waitFor();
+    await composer().press("Enter");
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId("message").filter({ hasText: "/finnesikke" }).count()).toBe(0);
+    expect(await composer().inputValue()).toBe("/finnesikke");
+    await composer().press("Escape");
+    await composer().fill("");
+  });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, signIn } from "./support/browser";
+import { launchChromium, signIn, waitForHydration } from "./support/browser";
 import { customerWrites, threadIds } from "./support/api";
 
 // What is around the inbox: a skip link for keyboard users, and the tab's icon saying how much is unread.
@@ -47,6 +47,12 @@ describe("around the inbox", () => {
     // Everything in the header fits on the screen.
     const overflow = await header.evaluate((element) => element.scrollWidth - element.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // A draft of Per's stays in this browser until he signs out.
+    await phone.locator("a[data-testid^=thread-]").first().click();
+    await waitForHydration(phone, "#composer");
+    await phone.getByTestId("composer-text").fill("Utkast som ikke skal bli liggende");
+    const drafts = () => phone.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("minbil-draft:")).length);
+    await expect.poll(drafts).toBeGreaterThan(0);
     await phone.locator("summary[aria-label=Meny]").click();
     const menu = phone.getByTestId("phone-menu");
     await menu.getByRole("link", { name: /Min konto/ }).waitFor();
@@ -55,6 +61,7 @@ describe("around the inbox", () => {
     // The menu stays open, now in English.
     await phone.getByTestId("phone-menu").getByRole("button", { name: "Sign out" }).click();
     await phone.waitForURL("**/login**");
+    expect(await drafts()).toBe(0);
     await phone.context().close();
   });
 });

@@ -159,7 +159,7 @@ describe("the service desk", () => {
     const plate = thread.booking.vehicle.registration_number;
     const firstName = thread.customer.name.split(" ")[0]!;
     await openThread(kari, id);
-    await kari.getByRole("button", { name: "Sett inn en mal" }).click();
+    await kari.getByRole("button", { name: "Maler", exact: true }).click();
     await kari.getByRole("menuitem", { name: /Bilen er klar/ }).click();
     const composer = kari.getByTestId("composer-text");
     const text = await composer.inputValue();

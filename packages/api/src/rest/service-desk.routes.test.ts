@@ -117,8 +117,10 @@ describe("PATCH /api/ws/messages/thread/{booking_id}", () => {
 
   it("snoozes until a time, which the list and the thread show", async () => {
     const booking = await createBookingFixture(services.db, nordlys.workshop.id);
-    const until = "2099-01-02T07:00:00.000Z";
-    expect((await patch(booking.id, { state: "snoozed", snoozed_until: "2099-01-02T08:00:00+01:00" })).status).toBe(200);
+    // Ten days ahead, given with an offset: stored and answered in UTC.
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const until = `${day}T07:00:00.000Z`;
+    expect((await patch(booking.id, { state: "snoozed", snoozed_until: `${day}T08:00:00+01:00` })).status).toBe(200);
     const thread = await (await get(`/api/ws/messages/thread/${booking.id}`)).json();
     expect(thread.data).toMatchObject({ state: "snoozed", snoozed_until: until, assignee: null });
     const listed = await (await get("/api/ws/messages?state=snoozed")).json();
@@ -146,6 +148,10 @@ describe("PATCH /api/ws/messages/thread/{booking_id}", () => {
       [{ state: "snoozed", snoozed_until: "tomorrow" }, "ISO 8601"],
       [{ state: "snoozed", snoozed_until: "2001-01-01T00:00:00Z" }, "in the future"],
       [{ state: "done", snoozed_until: "2099-01-01T00:00:00Z" }, "snoozed_until goes with state snoozed"],
+      // A time past the year 9999 in UTC could be stored but not read back.
+      [{ state: "snoozed", snoozed_until: "9999-12-31T23:30:00-12:00" }, "within a year"],
+      [{ state: "snoozed", snoozed_until: "2099-01-01T00:00:00Z" }, "within a year"],
+      [{ assignee_id: "a\u0000b" }, "assignee_id"],
       [{ assignee_id: gone.id }, "assignee_id"],
       [{ assignee_id: "usr_unknown" }, "assignee_id"],
       [{ booking_status: "READY" }, "booking_status"],
@@ -219,6 +225,8 @@ describe("GET /api/ws/messages filters", () => {
     expect(seen).toContain(waiting.id);
 
     expect(await errorOf(await get("/api/ws/messages?state=closed"))).toMatchObject({ status: 422, code: "VALIDATION_FAILED" });
+    // Text a database cannot compare is refused before any query.
+    expect(await errorOf(await get("/api/ws/messages?assignee=%00x"))).toMatchObject({ status: 422, code: "VALIDATION_FAILED" });
   });
 });
 

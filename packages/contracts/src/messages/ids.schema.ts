@@ -21,6 +21,15 @@ export const bookingIdSchema = z
     example: 1,
   });
 
+/**
+ * A staff member's id as `GET /api/ws/staff` lists it (letters, digits, `_` and `-`): checked here, so
+ * that text a database cannot compare (a NUL, say) is a 422 and never reaches a query.
+ */
+export function staffIdSchema(field: string, also = "") {
+  const error = `${field} must be a staff member's id${also}`;
+  return z.string({ error }).trim().regex(/^[A-Za-z0-9_-]{1,64}$/, { error });
+}
+
 /** A positive value of an integer column, as found inside a page cursor. */
 export const int4Id = z.number().int().min(1).max(MAX_INT4);
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bookingStatusSchema, threadStateSchema } from "../dto";
-import { cursorSchema } from "./ids.schema";
+import { cursorSchema, staffIdSchema } from "./ids.schema";
 import { pageLimitSchema } from "./page-limit.schema";
 import { storableText } from "./text.schema";
 
@@ -17,11 +17,7 @@ export const listThreadsInput = z.object({
   /** Only threads in this state. */
   state: threadStateSchema.meta({ description: "Only threads in this state" }).optional(),
   /** Only threads assigned to this staff member, or (`none`) to nobody. */
-  assignee: z
-    .string({ error: "assignee must be a staff member's id or none" })
-    .trim()
-    .min(1)
-    .max(64)
+  assignee: staffIdSchema("assignee", " or none")
     .meta({ description: "Only threads assigned to this staff member (`GET /api/ws/staff` lists them), or `none` for unassigned" })
     .optional(),
   /**

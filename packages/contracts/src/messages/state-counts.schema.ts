@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { staffIdSchema } from "./ids.schema";
 
 /** How many threads are in each state (for the inbox's filters), optionally of one assignee or of nobody. */
 export const stateCountsInput = z
   .object({
-    assignee: z.string().trim().min(1).max(64).optional(),
+    assignee: staffIdSchema("assignee", " or none").optional(),
   })
   .optional();
 

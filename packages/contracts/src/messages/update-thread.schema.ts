@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { bookingStatusSchema, threadStateSchema } from "../dto";
-import { bookingIdSchema } from "./ids.schema";
+import { bookingIdSchema, staffIdSchema } from "./ids.schema";
+
+/** How far ahead a snooze may reach: a year (a later time is a typing mistake, not a plan). */
+export const MAX_SNOOZE_MS = 366 * 24 * 3_600_000;
 
 /**
  * Changes a thread: its state (a snooze needs `snoozed_until`, a time in the future), who handles it
@@ -14,11 +17,7 @@ export const updateThreadFields = z.object({
     .transform((value) => new Date(value).toISOString())
     .optional()
     .meta({ description: "With state `snoozed`: when the thread opens again (in the future)", example: "2026-11-27T07:00:00Z" }),
-  assignee_id: z
-    .string({ error: "assignee_id must be a staff member's id, or null" })
-    .trim()
-    .min(1, { error: "assignee_id must be a staff member's id, or null" })
-    .max(64)
+  assignee_id: staffIdSchema("assignee_id", ", or null")
     .nullable()
     .optional()
     .meta({ description: "A staff member's id (`GET /api/ws/staff`), or null: nobody" }),
@@ -47,6 +46,10 @@ export const updateThreadInput = updateThreadFields
   })
   .refine((input) => input.snoozed_until === undefined || Date.parse(input.snoozed_until) > Date.now(), {
     error: "snoozed_until must be in the future",
+    path: ["snoozed_until"],
+  })
+  .refine((input) => input.snoozed_until === undefined || Date.parse(input.snoozed_until) <= Date.now() + MAX_SNOOZE_MS, {
+    error: "snoozed_until must be within a year from now",
     path: ["snoozed_until"],
   });
 export type UpdateThreadInput = z.input<typeof updateThreadInput>;

@@ -47,8 +47,13 @@ export function Composer({
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions()).data;
-  const [text, setText] = useDraft(`${me?.user.id ?? "me"}:${bookingId}`);
-  const [mode, setMode] = useState<ComposerMode>("reply");
+  const draftKey = `${me?.user.id ?? "me"}:${bookingId}`;
+  const [text, setText] = useDraft(draftKey);
+  // The mode is kept with the draft: a half-written note must come back as a note, never as a reply
+  // that one Enter would send to the customer.
+  const [storedMode, setStoredMode] = useDraft(`${draftKey}:mode`);
+  const mode: ComposerMode = storedMode === "note" ? "note" : "reply";
+  const setMode = (next: ComposerMode) => setStoredMode(next === "note" ? "note" : "");
   // The template the reply started from: sent as template_id while its text is in the box.
   const [template, setTemplate] = useState<Omit<TemplateInsert, "text"> | null>(null);
   const [files, setFiles] = useState<File[]>([]);

@@ -48,3 +48,14 @@ export function useDraft(key: string): [string, (text: string) => void] {
   const setText = useCallback((next: string) => write(key, next), [key]);
   return [text, setText];
 }
+
+/** Forgets every draft in this browser: on signing out, so the next person at a shared computer sees none. */
+export function forgetDrafts() {
+  memory.clear();
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(PREFIX)) localStorage.removeItem(key);
+  } catch {
+    // Storage refused: nothing was kept there.
+  }
+  for (const listener of listeners) listener();
+}

@@ -88,7 +88,8 @@ export function TemplateMenu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={t.templates.menuLabel}
+        // The visible word is the name (WCAG 2.5.3); the longer description is the tooltip.
+        title={t.templates.menuLabel}
         onClick={() => setOpen((value) => !value)}
         onKeyDown={(event) => {
           if (event.key === "ArrowDown" && !open) {

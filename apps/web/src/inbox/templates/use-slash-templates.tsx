@@ -79,8 +79,9 @@ export function useSlashTemplates({
       setActive((activeIndex + (event.key === "ArrowDown" ? 1 : -1) + matches.length) % matches.length);
     } else if ((event.key === "Enter" || event.key === "Tab") && !event.shiftKey && matches.length) {
       choose(activeIndex);
-    } else if (event.key === "Enter" && !event.shiftKey && loading) {
-      // The list is still on its way: Enter must not send "/bil" to the customer.
+    } else if (event.key === "Enter" && !event.shiftKey) {
+      // The list is on its way, or nothing matches: Enter must not send "/bil" to the customer
+      // (Escape closes the list; then Enter sends the text as it is).
     } else if (event.key === "Escape") {
       close();
     } else {
