@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@minbil/db/client";
 import { toEventDto } from "../events/event-dto";
+import { logger } from "../logger";
 import { newDeliveryId } from "./webhook-ids";
 
 const ENDPOINTS_PER_ROUND = 50;
@@ -30,16 +31,29 @@ export async function dispatchEvents(db: PrismaClient): Promise<number> {
       const last = events.at(-1);
       if (!last) continue;
       const wanted = events.filter((event) => endpoint.event_types.length === 0 || endpoint.event_types.includes(event.type));
-      if (wanted.length) {
+      // An event that no longer fits its published shape is left out (and logged) rather than thrown:
+      // a throw would roll back this round for every workshop's endpoints, round after round.
+      const shaped = wanted.flatMap((event) => {
+        try {
+          return [{ event, payload: toEventDto(event) }];
+        } catch (error) {
+          logger.error(
+            { err: error, workshopId: event.workshopId, seq: event.seq, type: event.type },
+            "event left out of webhooks: invalid",
+          );
+          return [];
+        }
+      });
+      if (shaped.length) {
         const now = new Date();
         const { count } = await tx.webhookDelivery.createMany({
-          data: wanted.map((event) => ({
+          data: shaped.map(({ event, payload }) => ({
             id: newDeliveryId(),
             endpointId: endpoint.id,
             workshopId: endpoint.workshop_id,
             eventSeq: event.seq,
             eventType: event.type,
-            payload: toEventDto(event),
+            payload,
             nextAttemptAt: now,
           })),
           skipDuplicates: true,

@@ -9,6 +9,8 @@ import { WebhookReceiver } from "../testing/webhook-receiver";
 import { sendMessage } from "../messages/send-message.handler";
 import { markThreadRead } from "../messages/mark-thread-read.handler";
 import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
+import { dispatchEvents } from "./dispatch-events";
+import { appendEvent } from "../events/append-event";
 
 // Webhooks as a partner meets them: managed over REST with its token, signed per Standard Webhooks,
 // retried on the schedule with the same webhook-id, never lost, never sent twice by two processes.
@@ -291,5 +293,41 @@ describe("deliveries", () => {
       })
       .toMatch(/EADDRNOTALLOWED/);
     expect(receiver.received).toHaveLength(0);
+  });
+
+  it("leaves out an event that cannot be shaped, without holding up later events or other workshops", async () => {
+    await register();
+    const other = await createWorkshopFixture(services.db, "Andre Bil");
+    const otherEndpoint = await api("/api/ws/webhooks", { method: "POST", body: { url: receiver.url } }, other.token.secret);
+    expect(otherEndpoint.status).toBe(201);
+    // A stored event whose time cannot be read back as ISO 8601 (as a snooze past the year 9999 once made).
+    const broken = await services.db.$transaction((tx) =>
+      appendEvent(tx, {
+        workshopId: workshop.workshop.id,
+        type: "thread.state_changed",
+        bookingId: workshop.booking.id,
+        payload: {
+          booking_id: workshop.booking.id,
+          state: "snoozed",
+          previous_state: "open",
+          snoozed_until: "+010000-01-01T00:00:00.000Z",
+          reason: "change",
+          by: { type: "system", id: null, name: "MinBil" },
+        },
+        unreadDelta: 0,
+      }),
+    );
+    await customerWrites("Skrevet etter den ødelagte hendelsen");
+    await sendMessage(
+      { ...services, workshopId: other.workshop.id, actor: other.auth.actor },
+      { booking_id: other.booking.id, body: "Hos det andre verkstedet", sender_type: "customer", attachments: [] },
+    );
+    await dispatchEvents(services.db);
+    const made = await services.db.webhookDelivery.findMany({ select: { workshopId: true, eventSeq: true, eventType: true } });
+    const mine = made.filter((delivery) => delivery.workshopId === workshop.workshop.id);
+    expect(mine.some((delivery) => delivery.eventSeq === broken.seq)).toBe(false);
+    expect(mine.some((delivery) => delivery.eventSeq > broken.seq && delivery.eventType === "message.created")).toBe(true);
+    expect(made.some((delivery) => delivery.workshopId === other.workshop.id && delivery.eventType === "message.created")).toBe(true);
+    await services.db.webhookEndpoint.deleteMany({ where: { workshopId: other.workshop.id } });
   });
 });
