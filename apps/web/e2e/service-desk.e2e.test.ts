@@ -196,4 +196,15 @@ describe("the service desk", () => {
     expect(await kari.getByTestId("template-status").count()).toBe(0);
     await composer.fill("");
   });
+
+  it("inserts a template's English text for a customer who writes English", async () => {
+    const [thread] = await threads("state=open");
+    await openThread(kari, thread!.booking_id);
+    await kari.getByRole("button", { name: "Maler", exact: true }).click();
+    await kari.getByRole("menuitemradio", { name: /English/ }).click();
+    await expect.poll(() => kari.getByRole("menuitemradio", { name: /English/ }).getAttribute("aria-checked")).toBe("true");
+    await kari.getByRole("menuitem", { name: /Bekreftelse av time/ }).click();
+    expect(await kari.getByTestId("composer-text").inputValue()).toMatch(/^Hi .+! We confirm your appointment/);
+    await kari.getByTestId("composer-text").fill("");
+  });
 });

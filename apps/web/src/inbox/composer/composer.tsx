@@ -19,6 +19,7 @@ import { ModeSwitch, type ComposerMode } from "./mode-switch";
 import { TemplateMenu } from "../templates/template-menu";
 import { useSlashTemplates } from "../templates/use-slash-templates";
 import type { TemplateBooking, TemplateInsert } from "../templates/use-templates";
+import type { TemplateLanguage } from "@minbil/contracts/templates/template-variables";
 
 /** The composer's text box: `r` in the inbox and the skip link move focus here. */
 export const COMPOSER_ID = "composer";
@@ -56,6 +57,8 @@ export function Composer({
   const setMode = (next: ComposerMode) => setStoredMode(next === "note" ? "note" : "");
   // The template the reply started from: sent as template_id while its text is in the box.
   const [template, setTemplate] = useState<Omit<TemplateInsert, "text"> | null>(null);
+  // Which of a template's texts to insert: bokmål unless the staff member picks English for this customer.
+  const [templateLanguage, setTemplateLanguage] = useState<TemplateLanguage>("nb");
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -77,7 +80,7 @@ export function Composer({
     setTemplate(chosen);
     textareaRef.current?.focus();
   };
-  const slash = useSlashTemplates({ text, booking, onInsert: insertTemplate, enabled: !note });
+  const slash = useSlashTemplates({ text, booking, onInsert: insertTemplate, enabled: !note, language: templateLanguage });
 
   // The box grows with the draft (wrapped lines too) up to its max height, then scrolls.
   useLayoutEffect(() => {
@@ -216,7 +219,15 @@ export function Composer({
       data-mode={mode}
     >
       <ModeSwitch mode={mode} onChange={setMode}>
-        {!note && <TemplateMenu booking={booking} onInsert={insertTemplate} disabled={send.isPending} />}
+        {!note && (
+          <TemplateMenu
+            booking={booking}
+            onInsert={insertTemplate}
+            language={templateLanguage}
+            onLanguageChange={setTemplateLanguage}
+            disabled={send.isPending}
+          />
+        )}
       </ModeSwitch>
       <AttachmentChips files={files} onRemove={(index) => setFiles(files.filter((_, i) => i !== index))} />
       {progress !== null && (

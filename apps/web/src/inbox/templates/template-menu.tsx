@@ -10,6 +10,7 @@
 //             this booking, its id (send it as `template_id` with the message, so the server applies the
 //             template's booking status in the same step) and that status (null: none).
 //   language  "nb" (default) | "en": which of the template's texts to use.
+//   onLanguageChange optional (language) => void: offers Norsk / English at the end of the menu.
 //   disabled  optional: while the composer cannot take text (e.g. sending).
 //   className optional: for the button.
 //
@@ -25,12 +26,14 @@ export function TemplateMenu({
   booking,
   onInsert,
   language = "nb",
+  onLanguageChange,
   disabled = false,
   className = "",
 }: {
   booking: TemplateBooking;
   onInsert: (insert: TemplateInsert) => void;
   language?: TemplateLanguage;
+  onLanguageChange?: (language: TemplateLanguage) => void;
   disabled?: boolean;
   className?: string;
 }) {
@@ -65,7 +68,8 @@ export function TemplateMenu({
 
   function onMenuKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
     const index = items.current.findIndex((item) => item === document.activeElement);
-    const count = templates.length;
+    // The templates, then the two languages when offered.
+    const count = templates.length + (onLanguageChange && templates.length ? 2 : 0);
     if (event.key === "Escape" || event.key === "Tab") {
       if (event.key === "Escape") event.preventDefault();
       close();
@@ -137,6 +141,29 @@ export function TemplateMenu({
               </button>
             );
           })}
+          {onLanguageChange && templates.length > 0 && (
+            <div role="group" aria-label={t.templates.languageLabel} className="mt-1 flex border-t border-slate-200 px-2 pt-1">
+              {(["nb", "en"] as const).map((choice, offset) => (
+                <button
+                  key={choice}
+                  ref={(element) => {
+                    items.current[templates.length + offset] = element;
+                  }}
+                  type="button"
+                  role="menuitemradio"
+                  aria-checked={language === choice}
+                  tabIndex={-1}
+                  onClick={() => onLanguageChange(choice)}
+                  className={`min-h-11 flex-1 rounded px-2 text-sm focus:bg-blue-50 focus:outline-none md:min-h-8 ${
+                    language === choice ? "font-semibold text-blue-800" : "text-slate-600 hover:bg-slate-50"
+                  }`}
+                >
+                  {language === choice ? "✓ " : ""}
+                  {choice === "nb" ? "Norsk" : "English"}
+                </button>
+              ))}
+            </div>
+          )}
         </div>
       )}
     </div>
