@@ -326,7 +326,7 @@ describe("deliveries", () => {
     const made = await services.db.webhookDelivery.findMany({ select: { workshopId: true, eventSeq: true, eventType: true } });
     const mine = made.filter((delivery) => delivery.workshopId === workshop.workshop.id);
     expect(mine.some((delivery) => delivery.eventSeq === broken.seq)).toBe(false);
-    expect(mine.some((delivery) => delivery.eventSeq > broken.seq && delivery.eventType === "message.created")).toBe(true);
+    expect(mine.some((delivery) => (delivery.eventSeq ?? 0) > broken.seq && delivery.eventType === "message.created")).toBe(true);
     expect(made.some((delivery) => delivery.workshopId === other.workshop.id && delivery.eventType === "message.created")).toBe(true);
     await services.db.webhookEndpoint.deleteMany({ where: { workshopId: other.workshop.id } });
   });
