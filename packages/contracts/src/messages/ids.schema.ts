@@ -27,7 +27,10 @@ export const bookingIdSchema = z
  */
 export function staffIdSchema(field: string, also = "") {
   const error = `${field} must be a staff member's id${also}`;
-  return z.string({ error }).trim().regex(/^[A-Za-z0-9_-]{1,64}$/, { error });
+  return z
+    .string({ error })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error });
 }
 
 /** A positive value of an integer column, as found inside a page cursor. */
