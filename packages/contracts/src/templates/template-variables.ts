@@ -66,25 +66,19 @@ export interface RenderableTemplate {
   booking_status?: BookingStatusValue | null;
 }
 
+/** `{tid}`: "fredag 27. november kl. 08:30" / "Friday 27 November at 08:30", in Oslo time. */
+const OSLO_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+  timeZone: "Europe/Oslo",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+};
 const OSLO_TIME: Record<TemplateLanguage, Intl.DateTimeFormat> = {
-  nb: new Intl.DateTimeFormat("nb-NO", {
-    timeZone: "Europe/Oslo",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Oslo",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }),
+  nb: new Intl.DateTimeFormat("nb-NO", OSLO_TIME_OPTIONS),
+  en: new Intl.DateTimeFormat("en-GB", OSLO_TIME_OPTIONS),
 };
 
 /**

@@ -116,6 +116,9 @@ export function Composer({
     const visibility = note ? "internal" : "customer";
     const state = markDone && !note ? "done" : undefined;
     const templateId = note ? undefined : template?.templateId;
+    // The same draft sent again after a failure keeps its key; sent another way (as a note, marking
+    // done, with a template) it is another request, and gets another key.
+    const key = `${idempotencyKey.current}:${visibility}:${state ?? "-"}:${templateId ?? "-"}`;
     const tempId = -Date.now();
     // The message shows the photos from this device until the server has them: URLs of its own, as
     // the chips' previews go when the files are cleared.
@@ -162,7 +165,7 @@ export function Composer({
         form.set("visibility", visibility);
         if (state) form.set("state", state);
         if (templateId) form.set("template_id", String(templateId));
-        form.set("idempotency_key", idempotencyKey.current);
+        form.set("idempotency_key", key);
         for (const file of draft.files) form.append("attachments", file);
         input = form;
       } else {
@@ -170,7 +173,7 @@ export function Composer({
           booking_id: bookingId,
           body,
           visibility,
-          idempotency_key: idempotencyKey.current,
+          idempotency_key: key,
           ...(state && { state }),
           ...(templateId && { template_id: templateId }),
         };
