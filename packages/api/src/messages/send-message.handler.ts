@@ -14,7 +14,6 @@ import { writeMessage } from "./write-message";
 import { findMentions } from "./mentions";
 import { sanitiseFileName } from "../attachments/file-name";
 import { renderTemplate } from "@minbil/contracts/templates/template-variables";
-import { bookingStatusSchema } from "@minbil/contracts/dto";
 import { changeBookingStatus } from "../threads/update-thread.handler";
 import { templateNotFound } from "../templates/template-errors";
 import { toTemplateDto } from "../templates/template-dto";
@@ -149,13 +148,8 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
           createdAt: deps.now,
         });
         const events = [...written.events];
-        if (templateStatus) {
-          const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: { status: true } });
-          const previous = bookingStatusSchema.parse(current.status.toLowerCase());
-          // The same status line and booking.status_changed event as PATCH .../thread/{id} with booking_status.
-          if (previous !== templateStatus)
-            events.push(...(await changeBookingStatus(tx, { workshopId, actor }, booking.id, previous, templateStatus)));
-        }
+        // The same status line and booking.status_changed event as PATCH .../thread/{id} with booking_status.
+        if (templateStatus) events.push(...(await changeBookingStatus(tx, { workshopId, actor }, booking.id, templateStatus)));
         if (input.idempotency_key) {
           await tx.idempotencyKey.create({
             data: {

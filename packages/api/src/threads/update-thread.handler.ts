@@ -76,26 +76,26 @@ export async function updateThread(deps: UpdateThreadDeps, input: z.output<typeo
       );
     }
 
-    if (input.booking_status !== undefined) {
-      const booking = await tx.booking.findUniqueOrThrow({ where: { id: input.booking_id }, select: { status: true } });
-      const previous = bookingStatusSchema.parse(booking.status.toLowerCase());
-      if (previous !== input.booking_status)
-        appended.push(...(await changeBookingStatus(tx, deps, input.booking_id, previous, input.booking_status)));
-    }
+    if (input.booking_status !== undefined) appended.push(...(await changeBookingStatus(tx, deps, input.booking_id, input.booking_status)));
     return appended;
   });
   for (const event of events) deps.events.publish(event);
   return threadAsListed(deps, input.booking_id);
 }
 
-/** Sets a booking's status and writes it as a line in the thread; returns the events written. */
+/**
+ * Sets a booking's status and writes it as a line in the thread; returns the events written (none when
+ * the booking already has that status). Used by PATCH .../thread/{id} and by a send with a template.
+ */
 export async function changeBookingStatus(
   tx: Prisma.TransactionClient,
   deps: { workshopId: string; actor: Actor },
   bookingId: number,
-  previous: BookingStatus,
   status: BookingStatus,
 ): Promise<AppendedEvent[]> {
+  const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { status: true } });
+  const previous = bookingStatusSchema.parse(booking.status.toLowerCase());
+  if (previous === status) return [];
   await tx.booking.update({
     where: { id: bookingId },
     data: { status: status.toUpperCase() as Prisma.BookingUpdateInput["status"] & string },
