@@ -9,7 +9,8 @@ import { LanguageSwitch } from "./language-switch";
 import { GearIcon } from "./gear-icon";
 import { NotificationSettings } from "~/inbox/notifications/notification-settings";
 import { useUnreadFavicon } from "./use-unread-favicon";
-import { PhoneMenu, SignOutButton } from "./phone-menu";
+import { PhoneMenu } from "./phone-menu";
+import { SignOutButton } from "./sign-out-button";
 
 /** Where the skip link leads: the page's own content, after the header. */
 export const MAIN_ID = "main";
