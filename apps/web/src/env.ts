@@ -32,6 +32,8 @@ export const env = createEnv({
     MINBIL_WS_ACCESS_TOKEN: z.string().min(8, { error: "must be at least 8 characters" }).optional(),
     /** The base URL printed in the demo's examples (default http://localhost:PORT). */
     MINBIL_API_BASE_URL: z.url().optional(),
+    /** The address customers reach the app at: their links (/c/<token>) start with it. Default NEXTAUTH_URL, else http://localhost:PORT. */
+    MINBIL_PUBLIC_URL: z.url({ error: "must be the app's public URL, e.g. https://inbox.example.no" }).optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -13,6 +13,8 @@ export interface Services {
   /** Encrypts stored secrets (webhook signing secrets). */
   secrets: SecretBox;
   webhooks: WebhookSettings;
+  /** The app's public address, which customers reach: customer links are made with it (MINBIL_PUBLIC_URL). */
+  publicBaseUrl: string;
 }
 
 export interface WebhookSettings {

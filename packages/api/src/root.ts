@@ -7,6 +7,8 @@ import { webhooksRouter } from "./webhooks/webhooks.router";
 import { staffRouter } from "./staff/staff.router";
 import { bookingsRouter } from "./bookings/bookings.router";
 import { templatesRouter } from "./templates/templates.router";
+import { customerLinksRouter } from "./customer-links/customer-links.router";
+import { estimatesRouter } from "./estimates/estimates.router";
 
 export const appRouter = createTRPCRouter({
   messages: messagesRouter,
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   staff: staffRouter,
   bookings: bookingsRouter,
   templates: templatesRouter,
+  customerLinks: customerLinksRouter,
+  estimates: estimatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

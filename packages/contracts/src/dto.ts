@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BOOKING_STATUSES, THREAD_STATES } from "./values";
+import { estimateDto } from "./estimates/estimate.schema";
 
 // What the API answers with: the same JSON over REST and tRPC. Field names follow the REST contract
 // (snake_case); times are ISO 8601 strings in UTC.
@@ -73,6 +74,8 @@ export const messageDto = z
     visibility: visibilitySchema,
     /** Staff members named with @ in a note. */
     mentioned_user_ids: z.array(z.string()).meta({ description: "Staff members named with @ in a note (they are notified)" }),
+    kind: z.enum(["text", "estimate"]).meta({ description: "`estimate`: the message carries an estimate (`estimate`); its body is the estimate's note" }),
+    estimate: estimateDto.nullable().meta({ description: "The estimate, with the customer's decisions so far, for messages of kind `estimate`" }),
   })
   .meta({
     id: "Message",
@@ -87,6 +90,8 @@ export const messageDto = z
       attachments: [],
       visibility: "customer",
       mentioned_user_ids: [],
+      kind: "text",
+      estimate: null,
     },
   });
 export type MessageDto = z.infer<typeof messageDto>;

@@ -187,6 +187,7 @@ const nb = {
     "thread.state_changed": "Samtale åpnet, venter, ferdig eller utsatt",
     "thread.assigned": "Samtale tildelt",
     "booking.status_changed": "Bookingstatus endret",
+    "estimate.decided": "Kunden har svart på et overslag",
   } satisfies Record<EventType, string>,
   addWebhook: "Legg til webhook",
   webhookUrlInvalid:
@@ -481,6 +482,7 @@ const en: Messages = {
     "thread.state_changed": "Conversation opened, waiting, done or snoozed",
     "thread.assigned": "Conversation assigned",
     "booking.status_changed": "Booking status changed",
+    "estimate.decided": "Customer decided on an estimate",
   },
   addWebhook: "Add webhook",
   webhookUrlInvalid:

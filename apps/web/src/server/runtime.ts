@@ -89,6 +89,7 @@ export function startRuntime(): Runtime {
         }),
       ),
       webhooks: webhookSettingsFrom(env, { demo: env.MINBIL_DEMO }),
+      publicBaseUrl: publicBaseUrl(),
       limits: { signIn: createSignInLimits(limiterStore), api: createApiRateLimits(limiterStore, apiRateLimitSettings(env)) },
     };
     closeEvents = async () => postgresEvents?.close();
@@ -214,6 +215,11 @@ async function runHousekeeping(services: AppServices): Promise<void> {
   const events = await purgeExpiredEvents(services.db, env.EVENT_RETENTION_DAYS);
   const deliveries = await purgeOldDeliveries(services.db);
   logger.info({ swept, idempotencyKeys: keys, staffSessions: sessions, rateLimits: limits.count, events, deliveries }, "housekeeping done");
+}
+
+/** Where customers reach the app (their links point here): MINBIL_PUBLIC_URL, else NEXTAUTH_URL, else this machine. */
+function publicBaseUrl(): string {
+  return env.MINBIL_PUBLIC_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
 }
 
 /** host:port of a connection string, never its password. */

@@ -6,6 +6,8 @@ import type { RequestMeta } from "./request-meta";
 /** Who is calling, on behalf of which workshop. Every procedure and REST route is scoped by this. */
 export type Actor =
   | { kind: "api_token"; tokenId: string; name: string }
+  /** The customer on their page (/c/<token>): never a caller of the API, only the writer of their own messages and decisions. */
+  | { kind: "customer"; linkId: string; name: string }
   | {
       kind: "staff";
       userId: string;

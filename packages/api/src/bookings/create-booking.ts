@@ -31,6 +31,7 @@ export async function createBooking(db: PrismaClient, booking: NewBooking): Prom
         service: booking.service,
         scheduledAt: booking.scheduledAt,
         status: booking.status ?? "CONFIRMED",
+        closedAt: booking.status === "COMPLETED" || booking.status === "CANCELLED" ? new Date() : null,
         vehicleRegistration: booking.vehicle.registrationNumber,
         vehicleMake: booking.vehicle.make ?? null,
         vehicleModel: booking.vehicle.model ?? null,

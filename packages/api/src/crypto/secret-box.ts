@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -10,6 +10,12 @@ import path from "node:path";
 export interface SecretBox {
   seal(plain: string): string;
   open(sealed: string): string;
+  /**
+   * A 256-bit value only this server can compute from `value` (HMAC-SHA256 under a key of its own for
+   * each `purpose`), base64url: customer links are made this way, so the database keeps only their
+   * hash while the server can still put a booking's link into an SMS.
+   */
+  derive(purpose: string, value: string): string;
 }
 
 const VERSION = "v1";
@@ -17,7 +23,19 @@ const VERSION = "v1";
 export function createSecretBox(keyMaterial: string): SecretBox {
   // Any long random string works as key material; HKDF turns it into exactly 256 bits.
   const key = Buffer.from(hkdfSync("sha256", keyMaterial, "minbil", "secret-box v1", 32));
+  const derivedKeys = new Map<string, Buffer>();
+  const keyFor = (purpose: string) => {
+    let derived = derivedKeys.get(purpose);
+    if (!derived) {
+      derived = Buffer.from(hkdfSync("sha256", keyMaterial, "minbil", `derive ${purpose} v1`, 32));
+      derivedKeys.set(purpose, derived);
+    }
+    return derived;
+  };
   return {
+    derive(purpose, value) {
+      return createHmac("sha256", keyFor(purpose)).update(value, "utf8").digest("base64url");
+    },
     seal(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", key, iv);

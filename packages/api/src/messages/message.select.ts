@@ -1,5 +1,6 @@
 import type { Prisma } from "@minbil/db/client";
 import type { MessageDto, SenderType, Visibility } from "@minbil/contracts/dto";
+import { estimateSelect, toEstimateDto } from "../estimates/estimate.select";
 
 /** The message columns the API shows, with its files in upload order. */
 export const messageSelect = {
@@ -12,6 +13,8 @@ export const messageSelect = {
   createdAt: true,
   visibility: true,
   mentionedUserIds: true,
+  kind: true,
+  estimate: { select: estimateSelect },
   attachments: {
     select: { id: true, fileName: true, contentType: true, size: true },
     orderBy: { position: "asc" },
@@ -50,5 +53,7 @@ export function toMessageDto(row: MessageRow): MessageDto {
     })),
     visibility: toVisibility(row.visibility),
     mentioned_user_ids: row.mentionedUserIds,
+    kind: row.kind === "ESTIMATE" ? "estimate" : "text",
+    estimate: row.estimate ? toEstimateDto(row.estimate) : null,
   };
 }

@@ -17,6 +17,7 @@ import { renderTemplate } from "@minbil/contracts/templates/template-variables";
 import { changeBookingStatus } from "../threads/update-thread.handler";
 import { templateNotFound } from "../templates/template-errors";
 import { toTemplateDto } from "../templates/template-dto";
+import { checkValidUntil } from "../estimates/write-estimate";
 
 export interface SendMessageDeps {
   db: PrismaClient;
@@ -47,6 +48,14 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
   if (actor.kind === "staff" && input.sender_type !== "workshop") {
     throw apiError("FORBIDDEN", "Signed-in staff send messages as the workshop");
   }
+  if (
+    actor.kind === "customer" &&
+    (input.sender_type !== "customer" || input.visibility === "internal" || input.template_id !== undefined || input.state || input.estimate)
+  ) {
+    throw apiError("FORBIDDEN", "A customer writes plain messages of their own");
+  }
+  // Checked before any file is stored: an estimate that has run out is refused as a whole.
+  const estimateValidUntil = input.estimate ? checkValidUntil(input.estimate, deps.now?.() ?? new Date()) : null;
   const booking = await db.booking.findFirst({
     where: { id: input.booking_id, workshopId },
     select: {
@@ -65,7 +74,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
 
   // A template: its text filled in from the booking (unless the staff's edited text came as body),
   // and the booking status it sets, applied below in the message's transaction.
-  let body = input.body;
+  let body = input.body || input.estimate?.note || "";
   let templateStatus: ReturnType<typeof toTemplateDto>["booking_status"] = null;
   if (input.template_id !== undefined) {
     const row = await db.messageTemplate.findFirst({ where: { id: input.template_id, workshopId } });
@@ -145,6 +154,7 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
           mentionedUserIds,
           files: stored,
           state: input.state,
+          estimate: input.estimate && estimateValidUntil ? { input: input.estimate, validUntil: estimateValidUntil } : undefined,
           createdAt: deps.now,
         });
         const events = [...written.events];
@@ -188,6 +198,7 @@ function hashRequest(input: SendMessageCommand, files: StoredFile[]): string {
     ...(input.visibility === "internal" ? { visibility: "internal" } : {}),
     ...(input.state ? { state: input.state } : {}),
     ...(input.template_id !== undefined ? { template_id: input.template_id, language: input.language ?? "nb" } : {}),
+    ...(input.estimate ? { estimate: input.estimate } : {}),
     files: files.map((file) => [file.fileName, file.size, file.checksum]),
   });
   return createHash("sha256").update(canonical).digest("hex");

@@ -6,6 +6,8 @@ import { appendEvent, type AppendedEvent } from "../events/append-event";
 import { toThreadState } from "../threads/thread-fields";
 import { toMessageDto, type MessageRow } from "./message.select";
 import { normaliseSearch } from "./search-text";
+import type { EstimateInput } from "@minbil/contracts/estimates/estimate.schema";
+import { writeEstimate } from "../estimates/write-estimate";
 
 const SENDER_TYPE = { customer: "CUSTOMER", workshop: "WORKSHOP", system: "SYSTEM" } as const;
 
@@ -21,6 +23,8 @@ export interface NewMessage {
   files?: { id: string; storageKey: string; fileName: string; contentType: string; size: number; checksum: string }[];
   /** Moves the thread to this state in the same step. */
   state?: "open" | "waiting" | "done";
+  /** Makes it an estimate (its validity already checked: see checkValidUntil). */
+  estimate?: { input: EstimateInput; validUntil: Date };
   createdAt?: () => Date;
 }
 
@@ -57,6 +61,7 @@ export async function writeMessage(
       searchBody: normaliseSearch(input.body),
       visibility: input.visibility === "internal" ? "INTERNAL" : "CUSTOMER",
       mentionedUserIds: input.mentionedUserIds ?? [],
+      kind: input.estimate ? "ESTIMATE" : "TEXT",
       createdAt,
     },
     select: { id: true },
@@ -66,6 +71,16 @@ export async function writeMessage(
       data: files.map((file, position) => ({ ...file, messageId: inserted.id, workshopId: input.workshopId, position })),
     });
   }
+  const estimate = input.estimate
+    ? await writeEstimate(tx, {
+        workshopId: input.workshopId,
+        bookingId: input.bookingId,
+        messageId: inserted.id,
+        estimate: input.estimate.input,
+        validUntil: input.estimate.validUntil,
+        files,
+      })
+    : null;
   const row: MessageRow = {
     id: inserted.id,
     bookingId: input.bookingId,
@@ -76,6 +91,8 @@ export async function writeMessage(
     createdAt,
     visibility: input.visibility === "internal" ? "INTERNAL" : "CUSTOMER",
     mentionedUserIds: input.mentionedUserIds ?? [],
+    kind: input.estimate ? "ESTIMATE" : "TEXT",
+    estimate,
     attachments: files.map((file) => ({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size })),
   };
 

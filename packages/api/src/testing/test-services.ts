@@ -27,6 +27,7 @@ export async function createTestServices(): Promise<TestServices> {
     secrets: createSecretBox(randomBytes(32).toString("base64")),
     // Receivers in tests listen on 127.0.0.1; retries come fast.
     webhooks: { allowPrivateTargets: true, retrySchedule: [0, 100, 200, 300] },
+    publicBaseUrl: "http://localhost:5000",
     storageDir,
     async close() {
       await database.close();

@@ -98,7 +98,11 @@ export async function changeBookingStatus(
   if (previous === status) return [];
   await tx.booking.update({
     where: { id: bookingId },
-    data: { status: status.toUpperCase() as Prisma.BookingUpdateInput["status"] & string },
+    data: {
+      status: status.toUpperCase() as Prisma.BookingUpdateInput["status"] & string,
+      // Customer links end 30 days after a booking closes (and work again if it is reopened).
+      closedAt: status === "completed" || status === "cancelled" ? new Date() : null,
+    },
   });
   const { message, event: messageEvent } = await writeStatusLine(tx, { workshopId: deps.workshopId, bookingId, actor: deps.actor, status });
   const statusEvent = await appendEvent(tx, {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bookingStatusSchema, messageDto, staffRefDto, threadReadStateDto, threadStateSchema } from "../dto";
+import { estimateDecisionSchema, estimateDto } from "../estimates/estimate.schema";
 
 /**
  * Every kind of change a workshop's event log records, with the `data` each carries. Each later change
@@ -12,6 +13,7 @@ export const EVENT_TYPES = [
   "thread.state_changed",
   "thread.assigned",
   "booking.status_changed",
+  "estimate.decided",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const eventTypeSchema = z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(", ")}` });
@@ -36,7 +38,7 @@ export const messageCreatedData = z.object({
 
 /** Who made a change: a staff member, an API token, or the system (e.g. an expired snooze). */
 export const changedByDto = z
-  .object({ type: z.enum(["staff", "api_token", "system"]), id: z.string().nullable(), name: z.string() })
+  .object({ type: z.enum(["staff", "api_token", "customer", "system"]), id: z.string().nullable(), name: z.string() })
   .meta({ id: "ChangedBy" });
 export type ChangedByDto = z.infer<typeof changedByDto>;
 
@@ -66,6 +68,19 @@ export const bookingStatusChangedData = z.object({
   by: changedByDto,
 });
 
+export const estimateDecidedData = z.object({
+  booking_id: z.number().int(),
+  estimate_id: z.string(),
+  /** The estimate's message in the thread. */
+  message_id: z.number().int(),
+  /** The lines decided by this step (earlier decisions are in `estimate`). */
+  decisions: z.array(z.object({ line_id: z.string(), decision: estimateDecisionSchema })),
+  decided_via: z.enum(["customer_page", "api"]),
+  /** The estimate with every decision so far, and the approved total. */
+  estimate: estimateDto,
+  by: changedByDto,
+});
+
 /** One entry of a workshop's event log, as the live stream, the feed and webhooks deliver it. */
 export const workshopEventDto = z.discriminatedUnion("type", [
   eventBase.extend({ type: z.literal("message.created"), data: messageCreatedData }),
@@ -74,6 +89,7 @@ export const workshopEventDto = z.discriminatedUnion("type", [
   eventBase.extend({ type: z.literal("thread.state_changed"), data: threadStateChangedData }),
   eventBase.extend({ type: z.literal("thread.assigned"), data: threadAssignedData }),
   eventBase.extend({ type: z.literal("booking.status_changed"), data: bookingStatusChangedData }),
+  eventBase.extend({ type: z.literal("estimate.decided"), data: estimateDecidedData }),
 ]);
 export type WorkshopEventDto = z.infer<typeof workshopEventDto>;
 

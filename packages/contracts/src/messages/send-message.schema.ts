@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { estimateInput } from "../estimates/estimate.schema";
 import { senderTypeSchema, visibilitySchema } from "../dto";
 import { ATTACHMENT_LIMITS, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_TTL_MS, MESSAGE_BODY_MAX_CHARS } from "../limits";
 import { bookingIdSchema } from "./ids.schema";
@@ -78,6 +79,11 @@ export const sendMessageInput = z
     }),
     /** The template's language; only with template_id. */
     language: templateLanguageSchema.optional(),
+    /** An estimate for the customer to decide line by line; the body is its note. */
+    estimate: estimateInput.optional().meta({
+      description:
+        "Sends an estimate: lines the customer approves or declines one by one on their page (or a partner records with `POST …/estimates/{estimate_id}/decision`). `body` is its note; a line's `photo_index` names one of the message's image files.",
+    }),
     /** Makes retries safe: the same key and request within 24 h returns the first message. */
     idempotency_key: idempotencyKeySchema.optional(),
   })
@@ -89,11 +95,19 @@ export const sendMessageInput = z
     error: "template_id is for the workshop's own messages, not a customer's",
     path: ["template_id"],
   })
+  .refine((input) => input.estimate === undefined || (input.sender_type === "workshop" && input.visibility === "customer"), {
+    error: "An estimate is the workshop's message to the customer: send it with sender_type workshop and visibility customer",
+    path: ["estimate"],
+  })
+  .refine(
+    (input) => input.estimate === undefined || input.estimate.lines.every((line) => line.photo_index === undefined || line.photo_index < input.attachments.length),
+    { error: "photo_index must name one of the message's files", path: ["estimate", "lines"] },
+  )
   .refine((input) => input.language === undefined || input.template_id !== undefined, {
     error: "language goes with template_id",
     path: ["language"],
   })
-  .refine((input) => input.body.length > 0 || input.attachments.length > 0 || input.template_id !== undefined, {
+  .refine((input) => input.body.length > 0 || input.attachments.length > 0 || input.template_id !== undefined || input.estimate !== undefined, {
     error: "A message needs a non-blank body or at least one file",
     path: ["body"],
   });

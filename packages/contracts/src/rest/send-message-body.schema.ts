@@ -11,6 +11,7 @@ export const SEND_FIELD_ALIASES = {
   state: ["state"],
   template_id: ["template_id", "templateId"],
   language: ["language"],
+  estimate: ["estimate"],
 } as const;
 
 /** Field names files may come under (multipart). */
@@ -47,11 +48,23 @@ export const restSendMessageBody = z
       state: pick("state"),
       template_id: pick("template_id"),
       language: pick("language"),
+      estimate: jsonField(pick("estimate"), "estimate", ctx),
       attachments: files,
       idempotency_key: raw.idempotency_key,
     };
   })
   .pipe(sendMessageInput);
+
+/** A structured field: an object in JSON; in a multipart form, its JSON text. */
+function jsonField(value: unknown, field: string, ctx: z.RefinementCtx): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", path: [field], message: `${field} must be a JSON object (in a form: its JSON text)` });
+    return z.NEVER;
+  }
+}
 
 /**
  * What a REST send body may hold, as the API document shows it: the fields of `sendMessageInput` under

@@ -131,6 +131,8 @@ export function Composer({
       sender_type: "workshop",
       visibility,
       mentioned_user_ids: [],
+      kind: "text",
+      estimate: null,
       sender: me?.user.name ?? "",
       created_at: new Date().toISOString(),
       attachments: files.map((file, index) => ({

@@ -27,6 +27,8 @@ function message(overrides: Partial<Extract<WorkshopEventDto, { type: "message.c
         sender: "Ingrid Johansen",
         created_at: "2026-11-26T10:00:00.000Z",
         attachments: [],
+        kind: "text",
+        estimate: null,
         visibility: "customer",
         mentioned_user_ids: [],
         ...overrides,
