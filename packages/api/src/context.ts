@@ -4,6 +4,7 @@ import type { EventBus } from "./events/event-bus";
 import type { SecretBox } from "./crypto/secret-box";
 import { resolveAuth, type AuthResult, type StaffSession } from "./auth/auth-context";
 import type { RequestMeta } from "./auth/request-meta";
+import type { CustomerPageLimits } from "./rate-limits/customer-page-limits";
 
 /** What the server is made of; created once per process by the app (see apps/web/src/server/runtime). */
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   webhooks: WebhookSettings;
   /** The app's public address, which customers reach: customer links are made with it (MINBIL_PUBLIC_URL). */
   publicBaseUrl: string;
+  /** Request limits of the customer's page (per link and per address). */
+  customerPageLimits: CustomerPageLimits;
 }
 
 export interface WebhookSettings {

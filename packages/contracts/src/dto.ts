@@ -74,8 +74,12 @@ export const messageDto = z
     visibility: visibilitySchema,
     /** Staff members named with @ in a note. */
     mentioned_user_ids: z.array(z.string()).meta({ description: "Staff members named with @ in a note (they are notified)" }),
-    kind: z.enum(["text", "estimate"]).meta({ description: "`estimate`: the message carries an estimate (`estimate`); its body is the estimate's note" }),
-    estimate: estimateDto.nullable().meta({ description: "The estimate, with the customer's decisions so far, for messages of kind `estimate`" }),
+    kind: z
+      .enum(["text", "estimate"])
+      .meta({ description: "`estimate`: the message carries an estimate (`estimate`); its body is the estimate's note" }),
+    estimate: estimateDto
+      .nullable()
+      .meta({ description: "The estimate, with the customer's decisions so far, for messages of kind `estimate`" }),
   })
   .meta({
     id: "Message",
@@ -189,6 +193,7 @@ export const threadDetailDto = z
       assignee: staffRefDto.nullable(),
       /** Oldest first. */
       messages: z.array(messageDto).meta({ description: "The newest `limit` messages, oldest first" }),
+      approved_total_nok: z.number().meta({ description: "What the customer has approved on the booking's estimates, NOK including VAT" }),
     }),
     meta: pageMetaDto,
   })

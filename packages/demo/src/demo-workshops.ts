@@ -32,6 +32,8 @@ export interface DemoThread {
 export interface DemoWorkshop {
   slug: string;
   name: string;
+  /** Shown to customers on their page. */
+  phone: string;
   referencePrefix: string;
   staff: { email: string; name: string; role: "OWNER" | "STAFF" }[];
   threads: DemoThread[];
@@ -54,6 +56,7 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
   {
     slug: "nordlys-bil",
     name: "Nordlys Bil",
+    phone: "+47 22 33 44 55",
     referencePrefix: "NB",
     staff: [
       { email: "kari@nordlys-bil.no", name: "Kari Nordmann", role: "OWNER" },
@@ -254,6 +257,7 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
   {
     slug: "fjord-auto",
     name: "Fjord Auto",
+    phone: "+47 55 66 77 88",
     referencePrefix: "FA",
     staff: [
       { email: "ola@fjord-auto.no", name: "Ola Fjeld", role: "OWNER" },

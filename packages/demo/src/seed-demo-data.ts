@@ -81,7 +81,7 @@ async function addFixedToken(
 }
 
 async function createDemoWorkshop(db: PrismaClient, storage: AttachmentStorage, demo: DemoWorkshop) {
-  const workshop = await createWorkshop(db, { slug: demo.slug, name: demo.name });
+  const workshop = await createWorkshop(db, { slug: demo.slug, name: demo.name, phone: demo.phone });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const staff = [];
   for (const member of demo.staff) {

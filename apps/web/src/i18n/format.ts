@@ -28,6 +28,7 @@ export function makeFormatters(locale: Locale) {
   });
   const dayKeyFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
   const bytes = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  const money = new Intl.NumberFormat(tag, { style: "currency", currency: "NOK", minimumFractionDigits: 0, maximumFractionDigits: 2 });
 
   const dayKey = (iso: string | Date) => dayKeyFormat.format(new Date(iso));
   return {
@@ -40,6 +41,10 @@ export function makeFormatters(locale: Locale) {
     dayKey,
     /** Time today, the date otherwise: for lists. */
     listTime: (iso: string, now = new Date()) => (dayKey(iso) === dayKey(now) ? time.format(new Date(iso)) : short.format(new Date(iso))),
+    /** An amount in NOK: "kr 2 490" / "NOK 2,490". */
+    money: (nok: number) => money.format(nok),
+    /** A calendar day (YYYY-MM-DD) with its year. */
+    calendarDay: (day: string) => date.format(new Date(`${day}T12:00:00Z`)),
     fileSize: (size: number) =>
       size < 1024 ? `${size} B` : size < 1024 * 1024 ? `${bytes.format(size / 1024)} kB` : `${bytes.format(size / 1024 / 1024)} MB`,
   };

@@ -14,6 +14,7 @@ import { purgeEndedStaffSessions } from "@minbil/api/auth/staff-sessions";
 import { createSignInLimits, type SignInLimits } from "@minbil/api/rate-limits/sign-in-limits";
 import { apiRateLimitSettings, createApiRateLimits, type ApiRateLimits } from "@minbil/api/rate-limits/api-limits";
 import type { LimiterStore } from "@minbil/api/rate-limits/limiter-store";
+import { createCustomerPageLimits } from "@minbil/api/rate-limits/customer-page-limits";
 import type { Services } from "@minbil/api/context";
 import { createSecretBox, resolveEncryptionKey } from "@minbil/api/crypto/secret-box";
 import { purgeExpiredEvents } from "@minbil/api/events/event-retention";
@@ -90,6 +91,7 @@ export function startRuntime(): Runtime {
       ),
       webhooks: webhookSettingsFrom(env, { demo: env.MINBIL_DEMO }),
       publicBaseUrl: publicBaseUrl(),
+      customerPageLimits: createCustomerPageLimits(limiterStore),
       limits: { signIn: createSignInLimits(limiterStore), api: createApiRateLimits(limiterStore, apiRateLimitSettings(env)) },
     };
     closeEvents = async () => postgresEvents?.close();

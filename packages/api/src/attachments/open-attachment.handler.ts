@@ -11,13 +11,22 @@ export interface OpenedAttachment {
   body: Readable;
 }
 
-/** An attachment's bytes, for its own workshop only: any other caller gets the same 404 as a missing file. */
+/**
+ * An attachment's bytes, for its own workshop only: any other caller gets the same 404 as a missing file.
+ * With `customerOf`, only a file of that booking's conversation with the customer (never of a note).
+ */
 export async function openAttachment(
   deps: { db: PrismaClient; storage: AttachmentStorage; workshopId: string },
   attachmentId: string,
+  customerOf?: { bookingId: number },
 ): Promise<OpenedAttachment> {
+  if (attachmentId.length > 100) throw apiError("NOT_FOUND", "Attachment was not found");
   const row = await deps.db.attachment.findFirst({
-    where: { id: attachmentId, workshopId: deps.workshopId },
+    where: {
+      id: attachmentId,
+      workshopId: deps.workshopId,
+      ...(customerOf ? { message: { bookingId: customerOf.bookingId, visibility: "CUSTOMER" as const } } : {}),
+    },
     select: { fileName: true, contentType: true, size: true, checksum: true, storageKey: true },
   });
   const body = row ? await deps.storage.get(row.storageKey) : null;

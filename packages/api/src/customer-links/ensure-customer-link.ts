@@ -29,7 +29,10 @@ export async function ensureCustomerLink(
     select: { id: true, booking: { select: { closedAt: true } } },
   });
   if (current) {
-    return { url: customerLinkUrl(deps.publicBaseUrl, linkToken(deps.secrets, current.id)), expiresAt: linkExpiresAt(current.booking.closedAt) };
+    return {
+      url: customerLinkUrl(deps.publicBaseUrl, linkToken(deps.secrets, current.id)),
+      expiresAt: linkExpiresAt(current.booking.closedAt),
+    };
   }
   return issueCustomerLink(tx, deps, booking);
 }

@@ -35,7 +35,10 @@ export async function decideEstimate(deps: DecideEstimateDeps, input: DecideEsti
     if (!found) throw apiError("NOT_FOUND", `Estimate ${input.estimate_id} was not found in booking ${input.booking_id}`);
     const now = new Date();
     if (found.valid_until.getTime() < now.getTime()) {
-      throw apiError("CONFLICT", `Estimate ${input.estimate_id} was valid until ${osloDate(found.valid_until)}: it can no longer be decided`);
+      throw apiError(
+        "CONFLICT",
+        `Estimate ${input.estimate_id} was valid until ${osloDate(found.valid_until)}: it can no longer be decided`,
+      );
     }
     const lines = await tx.estimateLine.findMany({ where: { estimateId: input.estimate_id }, select: { id: true, decision: true } });
     const byId = new Map(lines.map((line) => [line.id, line]));

@@ -24,11 +24,24 @@ export function checkValidUntil(input: EstimateInput, now = new Date()): Date {
  */
 export async function writeEstimate(
   tx: Prisma.TransactionClient,
-  input: { workshopId: string; bookingId: number; messageId: number; estimate: EstimateInput; validUntil: Date; files: { id: string; contentType: string }[] },
+  input: {
+    workshopId: string;
+    bookingId: number;
+    messageId: number;
+    estimate: EstimateInput;
+    validUntil: Date;
+    files: { id: string; contentType: string }[];
+  },
 ): Promise<EstimateRow> {
   const estimateId = id("est");
   await tx.estimate.create({
-    data: { id: estimateId, messageId: input.messageId, workshopId: input.workshopId, bookingId: input.bookingId, validUntil: input.validUntil },
+    data: {
+      id: estimateId,
+      messageId: input.messageId,
+      workshopId: input.workshopId,
+      bookingId: input.bookingId,
+      validUntil: input.validUntil,
+    },
   });
   await tx.estimateLine.createMany({
     data: input.estimate.lines.map((line, position) => {

@@ -19,6 +19,8 @@ import { registerEventsRoutes } from "../rest/events.routes";
 import { registerWebhooksRoutes } from "../rest/webhooks.routes";
 import { registerStaffRoutes } from "../rest/staff.routes";
 import { registerTemplatesRoutes } from "../rest/templates.routes";
+import { registerCustomerLinkRoutes } from "../rest/customer-links.routes";
+import { registerCustomerPageRoutes } from "../rest/customer-page.routes";
 import { registerOpenApiRoutes } from "../openapi/openapi.routes";
 import { discardUnreadBody } from "./body-watchdog";
 import { sendError } from "./error-reply";
@@ -44,7 +46,7 @@ export interface HttpAppDeps {
 
 /** Paths the API server answers itself (the API, and its reference at /docs/api); everything else goes to the fallback (Next.js). */
 export function isApiPath(url: string | undefined): boolean {
-  return !!url && /^\/(api\/(ws|trpc|livez|readyz)|docs\/api)(\/|\?|$)/.test(url);
+  return !!url && /^\/(api\/(ws|trpc|livez|readyz|customer)|docs\/api)(\/|\?|$)/.test(url);
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
@@ -142,6 +144,8 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   registerWebhooksRoutes(app, endpointDeps);
   registerStaffRoutes(app, endpointDeps);
   registerTemplatesRoutes(app, endpointDeps);
+  registerCustomerLinkRoutes(app, endpointDeps);
+  registerCustomerPageRoutes(app, endpointDeps);
   registerOpenApiRoutes(app, endpointDeps);
   registerTrpcEndpoint(app, { contextFor, shutdownSignal: deps.shutdownSignal });
   registerHealthRoutes(app, endpointDeps, deps.readiness);

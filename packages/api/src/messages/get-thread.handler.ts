@@ -41,13 +41,17 @@ export async function getThread(
   });
   if (!booking) throw bookingNotFound(input.booking_id);
 
-  const rows = await deps.db.message.findMany({
-    relationLoadStrategy: "join",
-    where: { bookingId: booking.id, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
-    orderBy: { seq: "desc" },
-    take: input.limit + 1,
-    select: messageSelect,
-  });
+  const [rows, approved] = await Promise.all([
+    deps.db.message.findMany({
+      relationLoadStrategy: "join",
+      where: { bookingId: booking.id, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
+      orderBy: { seq: "desc" },
+      take: input.limit + 1,
+      select: messageSelect,
+    }),
+    // Over every estimate of the booking, also those on older pages (estimates_booking_id_idx).
+    deps.db.estimateLine.aggregate({ _sum: { priceOre: true }, where: { decision: "APPROVED", estimate: { bookingId: booking.id } } }),
+  ]);
   const hasMore = rows.length > input.limit;
   const page = rows.slice(0, input.limit).reverse();
   const oldest = page[0];
@@ -62,6 +66,7 @@ export async function getThread(
       message_count: booking.thread?.messageCount ?? 0,
       ...threadStateFields(booking.thread ?? { state: "OPEN", snoozedUntil: null, assignee: null }),
       messages: page.map(toMessageDto),
+      approved_total_nok: (approved._sum.priceOre ?? 0) / 100,
     },
     meta: { next_cursor: hasMore && oldest ? encodeCursor([oldest.seq]) : null, has_more: hasMore },
   });

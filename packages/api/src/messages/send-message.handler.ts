@@ -50,7 +50,11 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
   }
   if (
     actor.kind === "customer" &&
-    (input.sender_type !== "customer" || input.visibility === "internal" || input.template_id !== undefined || input.state || input.estimate)
+    (input.sender_type !== "customer" ||
+      input.visibility === "internal" ||
+      input.template_id !== undefined ||
+      input.state ||
+      input.estimate)
   ) {
     throw apiError("FORBIDDEN", "A customer writes plain messages of their own");
   }

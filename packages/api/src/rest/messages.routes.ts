@@ -20,6 +20,7 @@ import {
   updateThreadOperation,
 } from "./operations/messages.operations";
 import { withBody } from "./with-body";
+import { sendAttachment } from "./attachment-reply";
 
 // The REST contract of /api/ws/messages, on top of the typed procedures: each route reads the HTTP
 // request into the procedure's input, calls the procedure through the same context (and so the same
@@ -125,16 +126,5 @@ async function downloadAttachment(ctx: Context, request: FastifyRequest, reply: 
   if (!auth) throw authFailureError(failure);
   const { attachment_id } = request.params as { attachment_id: string };
   const file = await openAttachment({ db: ctx.db, storage: ctx.storage, workshopId: auth.workshopId }, attachment_id);
-  const inline = file.contentType.startsWith("image/") || file.contentType === "application/pdf";
-  return reply
-    .headers({
-      "Content-Type": file.contentType === "text/plain" ? "text/plain; charset=utf-8" : file.contentType,
-      "Content-Length": String(file.size),
-      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      // Authenticated content: never kept by shared caches, nor by the browser after sign-out.
-      "Cache-Control": "private, no-store",
-      ETag: `"${file.checksum}"`,
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-    })
-    .send(file.body);
+  return sendAttachment(reply, file);
 }

@@ -8,6 +8,7 @@ import { LocalDiskStorage } from "../attachments/local-disk-storage";
 import { createInProcessEventBus } from "../events/event-bus";
 import { createSecretBox } from "../crypto/secret-box";
 import type { Services } from "../context";
+import { createCustomerPageLimits } from "../rate-limits/customer-page-limits";
 
 export interface TestServices extends Services {
   database: Database;
@@ -28,6 +29,7 @@ export async function createTestServices(): Promise<TestServices> {
     // Receivers in tests listen on 127.0.0.1; retries come fast.
     webhooks: { allowPrivateTargets: true, retrySchedule: [0, 100, 200, 300] },
     publicBaseUrl: "http://localhost:5000",
+    customerPageLimits: createCustomerPageLimits({ kind: "memory" }),
     storageDir,
     async close() {
       await database.close();

@@ -5,7 +5,9 @@ export const customerLinkInput = z.object({ booking_id: bookingIdSchema });
 
 export const customerLinkDto = z
   .object({
-    url: z.url().meta({ description: "The customer's page for this booking: give it to the customer", example: "https://inbox.example.no/c/8Jx…" }),
+    url: z
+      .url()
+      .meta({ description: "The customer's page for this booking: give it to the customer", example: "https://inbox.example.no/c/8Jx…" }),
     expires_at: z.iso
       .datetime()
       .nullable()

@@ -25,7 +25,9 @@ export const estimateLineInput = z.object({
       z
         .string()
         .min(1, { error: "each line needs a description" })
-        .max(ESTIMATE_LIMITS.maxDescriptionChars, { error: `a line's description must be at most ${ESTIMATE_LIMITS.maxDescriptionChars} characters` }),
+        .max(ESTIMATE_LIMITS.maxDescriptionChars, {
+          error: `a line's description must be at most ${ESTIMATE_LIMITS.maxDescriptionChars} characters`,
+        }),
     )
     .meta({ example: "Nye bremseklosser foran" }),
   price_nok: priceNok,
@@ -55,7 +57,11 @@ export const estimateInput = z
   .meta({
     id: "EstimateInput",
     description: "Extra work for the customer to approve or decline line by line",
-    example: { lines: [{ description: "Nye bremseklosser foran", price_nok: 2490 }], valid_until: "2026-12-03", note: "Klossene er nede på 2 mm." },
+    example: {
+      lines: [{ description: "Nye bremseklosser foran", price_nok: 2490 }],
+      valid_until: "2026-12-03",
+      note: "Klossene er nede på 2 mm.",
+    },
   });
 export type EstimateInput = z.output<typeof estimateInput>;
 
@@ -93,7 +99,9 @@ export const estimateDecisionsInput = z.object({
   decisions: z
     .array(
       z.object({
-        line_id: z.string({ error: "line_id is required" }).regex(/^estl_[a-z0-9]{8,40}$/, { error: "line_id is not a line of this estimate" }),
+        line_id: z
+          .string({ error: "line_id is required" })
+          .regex(/^estl_[a-z0-9]{8,40}$/, { error: "line_id is not a line of this estimate" }),
         decision: estimateDecisionSchema,
       }),
       { error: "decisions must be a list of {line_id, decision}" },

@@ -100,17 +100,22 @@ export const sendMessageInput = z
     path: ["estimate"],
   })
   .refine(
-    (input) => input.estimate === undefined || input.estimate.lines.every((line) => line.photo_index === undefined || line.photo_index < input.attachments.length),
+    (input) =>
+      input.estimate === undefined ||
+      input.estimate.lines.every((line) => line.photo_index === undefined || line.photo_index < input.attachments.length),
     { error: "photo_index must name one of the message's files", path: ["estimate", "lines"] },
   )
   .refine((input) => input.language === undefined || input.template_id !== undefined, {
     error: "language goes with template_id",
     path: ["language"],
   })
-  .refine((input) => input.body.length > 0 || input.attachments.length > 0 || input.template_id !== undefined || input.estimate !== undefined, {
-    error: "A message needs a non-blank body or at least one file",
-    path: ["body"],
-  });
+  .refine(
+    (input) => input.body.length > 0 || input.attachments.length > 0 || input.template_id !== undefined || input.estimate !== undefined,
+    {
+      error: "A message needs a non-blank body or at least one file",
+      path: ["body"],
+    },
+  );
 export type SendMessageInput = z.input<typeof sendMessageInput>;
 /** What the send handler takes: the validated input (visibility may be left out by server-side callers). */
 export type SendMessageCommand = Omit<z.output<typeof sendMessageInput>, "visibility"> & {

@@ -17,6 +17,7 @@ import { MentionPopup } from "./mention-popup";
 import { AttachmentChips } from "./attachment-chips";
 import { ModeSwitch, type ComposerMode } from "./mode-switch";
 import { TemplateMenu } from "../templates/template-menu";
+import { EstimateButton } from "../estimates/estimate-button";
 import { useSlashTemplates } from "../templates/use-slash-templates";
 import type { TemplateBooking, TemplateInsert } from "../templates/use-templates";
 import type { TemplateLanguage } from "@minbil/contracts/templates/template-variables";
@@ -233,6 +234,7 @@ export function Composer({
             disabled={send.isPending}
           />
         )}
+        {!note && <EstimateButton bookingId={bookingId} disabled={send.isPending} />}
       </ModeSwitch>
       <AttachmentChips files={files} onRemove={(index) => setFiles(files.filter((_, i) => i !== index))} />
       {progress !== null && (

@@ -6,9 +6,12 @@ import { useQuery } from "@tanstack/react-query";
 import type { BookingDto, CustomerDto } from "@minbil/contracts/dto";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
+import { CustomerLinkSection } from "../customer-link/customer-link-section";
 
 /** The booking beside the conversation on wide screens (1024 px and up). */
-export function BookingPanel({ booking, customer }: { booking: BookingDto; customer: CustomerDto }) {
+type BookingProps = { booking: BookingDto; customer: CustomerDto; /** NOK the customer approved on estimates. */ approvedTotal: number };
+
+export function BookingPanel({ booking, customer, approvedTotal }: BookingProps) {
   const { t } = useI18n();
   return (
     <aside
@@ -17,13 +20,13 @@ export function BookingPanel({ booking, customer }: { booking: BookingDto; custo
       data-testid="booking-panel"
     >
       <h2 className="mb-3 text-sm font-semibold tracking-wide text-slate-600 uppercase">{t.booking}</h2>
-      <BookingDetails booking={booking} customer={customer} />
+      <BookingDetails booking={booking} customer={customer} approvedTotal={approvedTotal} />
     </aside>
   );
 }
 
 /** On phones and tablets the same details are one tap away, in a sheet over the conversation. */
-export function BookingDetailsButton({ booking, customer }: { booking: BookingDto; customer: CustomerDto }) {
+export function BookingDetailsButton({ booking, customer, approvedTotal }: BookingProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   return (
@@ -51,7 +54,7 @@ export function BookingDetailsButton({ booking, customer }: { booking: BookingDt
           </form>
         </div>
         <div className="p-4" data-testid="booking-sheet">
-          <BookingDetails booking={booking} customer={customer} onNavigate={() => dialog.current?.close()} />
+          <BookingDetails booking={booking} customer={customer} approvedTotal={approvedTotal} onNavigate={() => dialog.current?.close()} />
         </div>
       </dialog>
     </>
@@ -59,7 +62,7 @@ export function BookingDetailsButton({ booking, customer }: { booking: BookingDt
 }
 
 /** Who, which car, what, when, where it stands, and the customer's earlier bookings here. */
-function BookingDetails({ booking, customer, onNavigate }: { booking: BookingDto; customer: CustomerDto; onNavigate?: () => void }) {
+function BookingDetails({ booking, customer, approvedTotal, onNavigate }: BookingProps & { onNavigate?: () => void }) {
   const { t, format } = useI18n();
   const trpc = useTRPC();
   const earlier = useQuery(trpc.bookings.ofCustomer.queryOptions({ booking_id: booking.id })).data;
@@ -107,6 +110,9 @@ function BookingDetails({ booking, customer, onNavigate }: { booking: BookingDto
     { label: t.time, value: <time dateTime={booking.scheduled_at}>{format.dateTime(booking.scheduled_at)}</time> },
     { label: t.status, value: t.statuses[booking.status] },
     { label: t.reference, value: booking.reference },
+    ...(approvedTotal > 0
+      ? [{ label: t.estimates.approvedTotal, value: <span data-testid="booking-approved-total">{format.money(approvedTotal)}</span> }]
+      : []),
   ];
   return (
     <>
@@ -118,6 +124,7 @@ function BookingDetails({ booking, customer, onNavigate }: { booking: BookingDto
           </div>
         ))}
       </dl>
+      <CustomerLinkSection bookingId={booking.id} />
       <h3 className="mt-5 mb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">{t.earlierBookings}</h3>
       {earlier && earlier.data.length === 0 && <p className="text-sm text-slate-600">{t.noEarlierBookings}</p>}
       <ul className="space-y-1 text-sm" data-testid="earlier-bookings">

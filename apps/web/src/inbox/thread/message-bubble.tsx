@@ -6,6 +6,7 @@ import { useI18n } from "~/i18n/i18n-provider";
 import { PaperclipIcon } from "~/components/paperclip-icon";
 import { LockIcon } from "~/components/lock-icon";
 import { SHOWN_INLINE, useOpenGallery } from "../gallery/image-gallery";
+import { EstimateSummary } from "../estimates/estimate-summary";
 
 export function MessageBubble({ message }: { message: MessageDto & { pending?: boolean } }) {
   const { t, format } = useI18n();
@@ -54,6 +55,7 @@ export function MessageBubble({ message }: { message: MessageDto & { pending?: b
           {message.id < 0 ? <span>{t.pending}</span> : <time dateTime={message.created_at}>{format.time(message.created_at)}</time>}
         </header>
         {message.body && <p className="whitespace-pre-wrap break-words">{note ? <WithMentions text={message.body} /> : message.body}</p>}
+        {message.estimate && <EstimateSummary estimate={message.estimate} />}
         {images.length > 0 && (
           <div className="mt-2 flex flex-wrap gap-2">
             {images.map((file) =>

@@ -92,7 +92,7 @@ export function ThreadView({ bookingId, atSeq }: { bookingId: number; /** Open a
             </p>
           </div>
           <div className="ml-auto">
-            <BookingDetailsButton booking={thread.booking} customer={thread.customer} />
+            <BookingDetailsButton booking={thread.booking} customer={thread.customer} approvedTotal={thread.approved_total_nok} />
           </div>
         </div>
         <ThreadActions
@@ -127,7 +127,7 @@ export function ThreadView({ bookingId, atSeq }: { bookingId: number; /** Open a
           }}
         />
       </section>
-      <BookingPanel booking={thread.booking} customer={thread.customer} />
+      <BookingPanel booking={thread.booking} customer={thread.customer} approvedTotal={thread.approved_total_nok} />
     </div>
   );
 }

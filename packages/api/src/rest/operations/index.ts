@@ -40,6 +40,14 @@ import {
   updateWebhookOperation,
 } from "./webhooks.operations";
 import type { RestOperation } from "./operation";
+import { decideEstimateOperation, issueCustomerLinkOperation, revokeCustomerLinkOperation } from "./customer-links.operations";
+import {
+  customerAttachmentOperation,
+  customerDecideOperation,
+  customerSeenOperation,
+  customerSendOperation,
+  customerViewOperation,
+} from "./customer-page.operations";
 
 export const REST_OPERATIONS: readonly RestOperation[] = [
   listThreadsOperation,
@@ -49,6 +57,9 @@ export const REST_OPERATIONS: readonly RestOperation[] = [
   sendToThreadOperation,
   updateThreadOperation,
   downloadAttachmentOperation,
+  issueCustomerLinkOperation,
+  revokeCustomerLinkOperation,
+  decideEstimateOperation,
   listStaffOperation,
   listTemplatesOperation,
   listEventsOperation,
@@ -62,6 +73,11 @@ export const REST_OPERATIONS: readonly RestOperation[] = [
   sendTestWebhookOperation,
   listDeliveriesOperation,
   redeliverOperation,
+  customerViewOperation,
+  customerSendOperation,
+  customerSeenOperation,
+  customerDecideOperation,
+  customerAttachmentOperation,
   livenessOperation,
   readinessOperation,
   openApiDocumentOperation,

@@ -1,0 +1,28 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { useI18n } from "~/i18n/i18n-provider";
+
+// The form is loaded when first opened: the inbox's first load does not carry it.
+const EstimateDialog = dynamic(() => import("./estimate-dialog").then((module) => module.EstimateDialog), { ssr: false });
+
+/** Opens the form for a new estimate in this thread. */
+export function EstimateButton({ bookingId, disabled }: { bookingId: number; disabled?: boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        disabled={disabled}
+        className="min-h-11 rounded-md px-2 text-sm text-blue-700 hover:bg-slate-100 disabled:opacity-50 md:min-h-8"
+        data-testid="estimate-button"
+      >
+        {t.estimates.button}
+      </button>
+      {open && <EstimateDialog bookingId={bookingId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import type { PrismaClient } from "@minbil/db/client";
+import { customerViewDto, type CustomerMessageDto, type CustomerViewDto } from "@minbil/contracts/customer/customer-view.schema";
+import { bookingStatusSchema, type MessageDto } from "@minbil/contracts/dto";
+import { messageSelect, toSenderType, type MessageRow } from "../messages/message.select";
+import { estimateSelect, toEstimateDto } from "../estimates/estimate.select";
+import { linkExpiresAt } from "../customer-links/link-expiry";
+import type { ResolvedLink } from "../customer-links/resolve-customer-link";
+
+/** Messages per page of the customer's conversation. */
+export const CUSTOMER_PAGE_MESSAGES = 50;
+
+/**
+ * What the customer's page shows: the workshop, the booking and the conversation with the customer,
+ * newest `CUSTOMER_PAGE_MESSAGES` first (or those before `beforeSeq`). Internal notes are left out by
+ * the query itself. Only reads: opening a link changes nothing (link previews and mail scanners open links).
+ */
+export async function getCustomerView(
+  deps: { db: PrismaClient },
+  link: ResolvedLink,
+  options: { beforeSeq?: number } = {},
+): Promise<CustomerViewDto> {
+  const [booking, rows] = await Promise.all([
+    deps.db.booking.findUniqueOrThrow({
+      where: { id: link.bookingId },
+      select: {
+        reference: true,
+        status: true,
+        scheduledAt: true,
+        service: true,
+        vehicleRegistration: true,
+        vehicleMake: true,
+        vehicleModel: true,
+        closedAt: true,
+        customer: { select: { name: true } },
+        workshop: { select: { name: true, phone: true } },
+      },
+    }),
+    deps.db.message.findMany({
+      where: { bookingId: link.bookingId, visibility: "CUSTOMER", ...(options.beforeSeq ? { seq: { lt: options.beforeSeq } } : {}) },
+      orderBy: { seq: "desc" },
+      take: CUSTOMER_PAGE_MESSAGES + 1,
+      select: { ...messageSelect, estimate: { select: estimateSelect } },
+    }),
+  ]);
+  const page = rows.slice(0, CUSTOMER_PAGE_MESSAGES).reverse();
+  return customerViewDto.parse({
+    workshop: { name: booking.workshop.name, phone: booking.workshop.phone },
+    customer: { name: booking.customer.name },
+    booking: {
+      reference: booking.reference,
+      status: bookingStatusSchema.parse(booking.status.toLowerCase()),
+      scheduled_at: booking.scheduledAt.toISOString(),
+      service: booking.service,
+      vehicle: { registration_number: booking.vehicleRegistration, make: booking.vehicleMake, model: booking.vehicleModel },
+    },
+    messages: page.map(toCustomerMessage),
+    has_earlier: rows.length > CUSTOMER_PAGE_MESSAGES,
+    expires_at: linkExpiresAt(booking.closedAt)?.toISOString() ?? null,
+  });
+}
+
+export function toCustomerMessage(row: MessageRow): CustomerMessageDto {
+  return {
+    id: row.id,
+    seq: row.seq,
+    body: row.body,
+    from: toSenderType(row.senderType),
+    sender: row.senderName,
+    created_at: row.createdAt.toISOString(),
+    attachments: row.attachments.map((file) => ({
+      id: file.id,
+      file_name: file.fileName,
+      content_type: file.contentType,
+      size: file.size,
+    })),
+    estimate: row.estimate ? toEstimateDto(row.estimate) : null,
+  };
+}
+
+/** A message as the customer's page shows it (no staff ids, no API download paths). */
+export function customerMessageFromDto(message: MessageDto): CustomerMessageDto {
+  return {
+    id: message.id,
+    seq: message.seq,
+    body: message.body,
+    from: message.sender_type,
+    sender: message.sender,
+    created_at: message.created_at,
+    attachments: message.attachments.map((file) => ({
+      id: file.id,
+      file_name: file.file_name,
+      content_type: file.content_type,
+      size: file.size,
+    })),
+    estimate: message.estimate,
+  };
+}
