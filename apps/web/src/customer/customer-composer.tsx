@@ -99,7 +99,7 @@ export function CustomerComposer(props: { token: string; t: CustomerText; onSent
           htmlFor="customer-photos"
           className="flex min-h-11 cursor-pointer items-center rounded-lg px-3 font-medium text-blue-800 ring-1 ring-slate-300"
         >
-          📷 {t.addPhotos}
+          {t.addPhotos}
         </label>
         <button
           type="submit"

@@ -105,7 +105,7 @@ export function CustomerPage({ token, initial, locale }: { token: string; initia
         </div>
         {workshop.phone && (
           <a href={`tel:${workshop.phone.replace(/\s+/g, "")}`} className="mt-1 inline-flex min-h-11 items-center font-medium underline">
-            📞 {t.call}: {workshop.phone}
+            {t.call}: {workshop.phone}
           </a>
         )}
       </header>

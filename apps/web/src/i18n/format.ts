@@ -28,7 +28,8 @@ export function makeFormatters(locale: Locale) {
   });
   const dayKeyFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
   const bytes = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
-  const money = new Intl.NumberFormat(tag, { style: "currency", currency: "NOK", minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  const kroner = new Intl.NumberFormat(tag, { style: "currency", currency: "NOK", minimumFractionDigits: 0, maximumFractionDigits: 0 });
+  const withOre = new Intl.NumberFormat(tag, { style: "currency", currency: "NOK", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   const dayKey = (iso: string | Date) => dayKeyFormat.format(new Date(iso));
   return {
@@ -41,8 +42,8 @@ export function makeFormatters(locale: Locale) {
     dayKey,
     /** Time today, the date otherwise: for lists. */
     listTime: (iso: string, now = new Date()) => (dayKey(iso) === dayKey(now) ? time.format(new Date(iso)) : short.format(new Date(iso))),
-    /** An amount in NOK: "kr 2 490" / "NOK 2,490". */
-    money: (nok: number) => money.format(nok),
+    /** An amount in NOK, øre only when there are any: "2 490 kr", "349,50 kr". */
+    money: (nok: number) => (Number.isInteger(nok) ? kroner : withOre).format(nok),
     /** A calendar day (YYYY-MM-DD) with its year. */
     calendarDay: (day: string) => date.format(new Date(`${day}T12:00:00Z`)),
     fileSize: (size: number) =>

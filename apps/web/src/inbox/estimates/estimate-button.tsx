@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { createPortal } from "react-dom";
 import { useI18n } from "~/i18n/i18n-provider";
 
 // The form is loaded when first opened: the inbox's first load does not carry it.
@@ -22,7 +23,8 @@ export function EstimateButton({ bookingId, disabled }: { bookingId: number; dis
       >
         {t.estimates.button}
       </button>
-      {open && <EstimateDialog bookingId={bookingId} onClose={() => setOpen(false)} />}
+      {/* In a portal: the button sits inside the composer's form, and forms must not nest. */}
+      {open && createPortal(<EstimateDialog bookingId={bookingId} onClose={() => setOpen(false)} />, document.body)}
     </>
   );
 }
