@@ -7,6 +7,7 @@ import { appendEvent } from "../events/append-event";
 import type { EventBus } from "../events/event-bus";
 import { estimateSelect, toEstimateDto } from "./estimate.select";
 import { osloDate } from "./oslo-day";
+import { toThreadState } from "../threads/thread-fields";
 
 export interface DecideEstimateDeps {
   db: PrismaClient;
@@ -24,8 +25,12 @@ const DECISION = { approved: "APPROVED", declined: "DECLINED" } as const;
  * validity takes none. The decisions, the event `estimate.decided` and the new approved total commit together.
  */
 export async function decideEstimate(deps: DecideEstimateDeps, input: DecideEstimateInput): Promise<EstimateDto> {
-  const { estimate, event } = await deps.db.$transaction(async (tx) => {
-    // Locks the estimate: two decisions on one line at once end with one of them, never both.
+  const { estimate, events } = await deps.db.$transaction(async (tx) => {
+    // Locks the thread first (every writer takes the thread, then the workshop), then the estimate: two
+    // decisions on one line at once end with one of them, never both.
+    const [thread] = await tx.$queryRaw<{ state: "OPEN" | "WAITING" | "DONE" | "SNOOZED" }[]>`
+      SELECT state FROM threads WHERE booking_id = ${input.booking_id} AND workshop_id = ${deps.workshopId} FOR UPDATE`;
+    if (!thread) throw apiError("NOT_FOUND", `Estimate ${input.estimate_id} was not found in booking ${input.booking_id}`);
     const locked = await tx.$queryRaw<{ message_id: number; valid_until: Date }[]>`
       SELECT e.message_id, e.valid_until FROM estimates e JOIN messages m ON m.id = e.message_id
       WHERE e.id = ${input.estimate_id} AND e.booking_id = ${input.booking_id} AND e.workshop_id = ${deps.workshopId}
@@ -72,8 +77,29 @@ export async function decideEstimate(deps: DecideEstimateDeps, input: DecideEsti
       },
       unreadDelta: 0,
     });
-    return { estimate, event };
+    const events = [event];
+    // The customer has answered: the workshop has something to act on, so the thread is open again.
+    if (thread.state !== "OPEN") {
+      await tx.thread.update({ where: { bookingId: input.booking_id }, data: { state: "OPEN", snoozedUntil: null } });
+      events.push(
+        await appendEvent(tx, {
+          workshopId: deps.workshopId,
+          type: "thread.state_changed",
+          bookingId: input.booking_id,
+          payload: {
+            booking_id: input.booking_id,
+            state: "open",
+            previous_state: toThreadState(thread.state),
+            snoozed_until: null,
+            reason: "estimate_decided",
+            by: changedBy(deps.actor),
+          },
+          unreadDelta: 0,
+        }),
+      );
+    }
+    return { estimate, events };
   });
-  deps.events.publish(event);
+  for (const event of events) deps.events.publish(event);
   return estimate;
 }

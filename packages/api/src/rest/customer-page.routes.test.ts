@@ -236,12 +236,17 @@ describe("estimates", () => {
 
     const view = (await (await page(token)).json()).data;
     expect(view.messages.at(-1).estimate.lines).toHaveLength(2);
+    expect((await call(`/api/ws/messages/thread/${booking.id}`, jsonInit("PATCH", { state: "waiting" }))).status).toBe(200);
 
     const first = await pagePost(token, `/estimates/${message.estimate.id}/decision`, {
       decisions: [{ line_id: brakes.id, decision: "approved" }],
     });
     expect(first.status).toBe(200);
     expect((await first.json()).data.approved_total_nok).toBe(2490);
+    // The customer answered: the workshop has something to act on again.
+    const thread = (await (await call(`/api/ws/messages/thread/${booking.id}`, { headers: bearer() })).json()).data;
+    expect(thread.state).toBe("open");
+    expect(thread.approved_total_nok).toBe(2490);
     const again = await pagePost(token, `/estimates/${message.estimate.id}/decision`, {
       decisions: [{ line_id: brakes.id, decision: "declined" }],
     });
@@ -259,6 +264,10 @@ describe("estimates", () => {
       (e: { type: string; booking_id: number }) => e.type === "estimate.decided" && e.booking_id === booking.id,
     );
     expect(events).toHaveLength(2);
+    const reopened = (await (await call(`/api/ws/events?after=0&limit=100`, { headers: bearer() })).json()).data.filter(
+      (e: { type: string; booking_id: number }) => e.type === "thread.state_changed" && e.booking_id === booking.id,
+    );
+    expect(reopened.at(-1).data).toMatchObject({ state: "open", previous_state: "waiting", reason: "estimate_decided" });
     expect(events[1].data).toMatchObject({
       decided_via: "customer_page",
       by: { type: "customer" },

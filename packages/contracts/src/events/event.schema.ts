@@ -47,8 +47,8 @@ export const threadStateChangedData = z.object({
   state: threadStateSchema,
   previous_state: threadStateSchema,
   snoozed_until: isoDateTime.nullable(),
-  /** What moved it: a person or token (`change`), a customer's message (`customer_message`), or an expired snooze. */
-  reason: z.enum(["change", "customer_message", "snooze_expired"]),
+  /** What moved it: a person or token (`change`), a customer's message (`customer_message`), an expired snooze, or the customer's answer to an estimate. */
+  reason: z.enum(["change", "customer_message", "snooze_expired", "estimate_decided"]),
   by: changedByDto,
 });
 

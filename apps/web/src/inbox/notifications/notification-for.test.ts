@@ -74,6 +74,35 @@ describe("notificationFor", () => {
     ).toBeNull();
   });
 
+  it("tells of a customer's answer to an estimate on their page, not of one a partner recorded", () => {
+    const decided = (via: "customer_page" | "api"): WorkshopEventDto => ({
+      id: "evt_3",
+      seq: 3,
+      created_at: "2026-11-26T10:00:00.000Z",
+      booking_id: 7,
+      type: "estimate.decided",
+      data: {
+        booking_id: 7,
+        estimate_id: "est_1",
+        message_id: 9,
+        decisions: [
+          { line_id: "estl_1", decision: "approved" },
+          { line_id: "estl_2", decision: "declined" },
+        ],
+        decided_via: via,
+        estimate: { id: "est_1", valid_until: "2026-12-03", expired: false, lines: [], total_nok: 2839.5, approved_total_nok: 2490 },
+        by: { type: via === "api" ? "api_token" : "customer", id: null, name: "Ingrid Johansen" },
+      },
+    });
+    expect(notificationFor(decided("customer_page"), kari, t, names)).toMatchObject({
+      kind: "estimate",
+      title: "Ingrid Johansen",
+      body: t.estimates.answered(1, 1),
+    });
+    expect(notificationFor(decided("customer_page"), { ...kari, watchingBookingId: 7 }, t, names)).toBeNull();
+    expect(notificationFor(decided("api"), kari, t, names)).toBeNull();
+  });
+
   it("tells of a thread a colleague assigned to them", () => {
     const assigned = (assigneeId: string | null, byId: string): WorkshopEventDto => ({
       id: "evt_2",

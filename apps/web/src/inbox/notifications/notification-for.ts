@@ -1,7 +1,7 @@
 import type { WorkshopEventDto } from "@minbil/contracts/events/event.schema";
 import type { Messages } from "~/i18n/messages";
 
-export type NotificationKind = "customer_message" | "mention" | "assignment";
+export type NotificationKind = "customer_message" | "mention" | "assignment" | "estimate";
 
 export interface InboxNotification {
   kind: NotificationKind;
@@ -56,6 +56,16 @@ export function notificationFor(
       };
     }
     return null;
+  }
+  if (event.type === "estimate.decided") {
+    if (event.data.decided_via !== "customer_page" || bookingId === viewer.watchingBookingId) return null;
+    const approved = event.data.decisions.filter((item) => item.decision === "approved").length;
+    return {
+      ...base,
+      kind: "estimate",
+      title: customerName(bookingId) ?? t.estimates.estimate,
+      body: t.estimates.answered(approved, event.data.decisions.length - approved),
+    };
   }
   if (event.type === "thread.assigned") {
     const { assignee, by } = event.data;
