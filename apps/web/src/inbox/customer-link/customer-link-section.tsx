@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
 import { errorMessage } from "~/i18n/error-message";
+import { useCustomerLinkText } from "./customer-link-text";
 
 /**
  * The customer's page of this booking: copy its link (made when first asked for), make a new one (the
@@ -13,7 +14,7 @@ import { errorMessage } from "~/i18n/error-message";
 export function CustomerLinkSection({ bookingId }: { bookingId: number }) {
   const trpc = useTRPC();
   const { t } = useI18n();
-  const c = t.customerLink;
+  const c = useCustomerLinkText();
   const [notice, setNotice] = useState<string | null>(null);
   const [url, setUrl] = useState<string | null>(null);
   const onError = (error: unknown) => setNotice(errorMessage(error, t));

@@ -3,14 +3,13 @@
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { createPortal } from "react-dom";
-import { useI18n } from "~/i18n/i18n-provider";
+import { useEstimateText } from "./estimate-text";
 
 // The form is loaded when first opened: the inbox's first load does not carry it.
 const EstimateDialog = dynamic(() => import("./estimate-dialog").then((module) => module.EstimateDialog), { ssr: false });
 
 /** Opens the form for a new estimate in this thread. */
 export function EstimateButton({ bookingId, disabled }: { bookingId: number; disabled?: boolean }) {
-  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -21,7 +20,7 @@ export function EstimateButton({ bookingId, disabled }: { bookingId: number; dis
         className="min-h-11 rounded-md px-2 text-sm text-blue-700 hover:bg-slate-100 disabled:opacity-50 md:min-h-8"
         data-testid="estimate-button"
       >
-        {t.estimates.button}
+        {useEstimateText().button}
       </button>
       {/* In a portal: the button sits inside the composer's form, and forms must not nest. */}
       {open && createPortal(<EstimateDialog bookingId={bookingId} onClose={() => setOpen(false)} />, document.body)}

@@ -7,6 +7,7 @@ import { useI18n } from "~/i18n/i18n-provider";
 import { errorMessage } from "~/i18n/error-message";
 import { checkFiles } from "../composer/check-files";
 import { parsePrice } from "./parse-price";
+import { useEstimateText } from "./estimate-text";
 
 interface LineDraft {
   key: number;
@@ -25,7 +26,7 @@ const WEEK_MS = 7 * 86_400_000;
 export function EstimateDialog({ bookingId, onClose }: { bookingId: number; onClose: () => void }) {
   const trpc = useTRPC();
   const { t, format } = useI18n();
-  const e = t.estimates;
+  const e = useEstimateText();
   const dialog = useRef<HTMLDialogElement>(null);
   const nextKey = useRef(1);
   const [lines, setLines] = useState<LineDraft[]>([{ key: 0, description: "", price: "", photo: null }]);

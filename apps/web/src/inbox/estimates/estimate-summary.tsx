@@ -2,11 +2,12 @@
 
 import type { EstimateDto } from "@minbil/contracts/estimates/estimate.schema";
 import { useI18n } from "~/i18n/i18n-provider";
+import { useEstimateText } from "./estimate-text";
 
 /** An estimate in the thread: each line with the customer's answer (live), the total and what is approved. */
 export function EstimateSummary({ estimate }: { estimate: EstimateDto }) {
-  const { t, format } = useI18n();
-  const e = t.estimates;
+  const { format } = useI18n();
+  const e = useEstimateText();
   return (
     <section data-testid="estimate-summary" aria-label={e.estimate} className="mt-1 rounded-lg bg-white p-2 text-sm text-slate-900">
       <p className="font-semibold">{e.estimate}</p>

@@ -97,7 +97,7 @@ describe("notificationFor", () => {
     expect(notificationFor(decided("customer_page"), kari, t, names)).toMatchObject({
       kind: "estimate",
       title: "Ingrid Johansen",
-      body: t.estimates.answered(1, 1),
+      body: t.estimateAnswered(1, 1),
     });
     expect(notificationFor(decided("customer_page"), { ...kari, watchingBookingId: 7 }, t, names)).toBeNull();
     expect(notificationFor(decided("api"), kari, t, names)).toBeNull();

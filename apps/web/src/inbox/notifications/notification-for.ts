@@ -63,8 +63,8 @@ export function notificationFor(
     return {
       ...base,
       kind: "estimate",
-      title: customerName(bookingId) ?? t.estimates.estimate,
-      body: t.estimates.answered(approved, event.data.decisions.length - approved),
+      title: customerName(bookingId) ?? "",
+      body: t.estimateAnswered(approved, event.data.decisions.length - approved),
     };
   }
   if (event.type === "thread.assigned") {

@@ -7,6 +7,7 @@ import type { BookingDto, CustomerDto } from "@minbil/contracts/dto";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
 import { CustomerLinkSection } from "../customer-link/customer-link-section";
+import { useEstimateText } from "../estimates/estimate-text";
 
 /** The booking beside the conversation on wide screens (1024 px and up). */
 type BookingProps = { booking: BookingDto; customer: CustomerDto; /** NOK the customer approved on estimates. */ approvedTotal: number };
@@ -65,6 +66,7 @@ export function BookingDetailsButton({ booking, customer, approvedTotal }: Booki
 function BookingDetails({ booking, customer, approvedTotal, onNavigate }: BookingProps & { onNavigate?: () => void }) {
   const { t, format } = useI18n();
   const trpc = useTRPC();
+  const estimateText = useEstimateText();
   const earlier = useQuery(trpc.bookings.ofCustomer.queryOptions({ booking_id: booking.id })).data;
   const vehicle = [booking.vehicle.make, booking.vehicle.model].filter(Boolean).join(" ");
   const rows: { label: string; value: React.ReactNode }[] = [
@@ -111,7 +113,7 @@ function BookingDetails({ booking, customer, approvedTotal, onNavigate }: Bookin
     { label: t.status, value: t.statuses[booking.status] },
     { label: t.reference, value: booking.reference },
     ...(approvedTotal > 0
-      ? [{ label: t.estimates.approvedTotal, value: <span data-testid="booking-approved-total">{format.money(approvedTotal)}</span> }]
+      ? [{ label: estimateText.approvedTotal, value: <span data-testid="booking-approved-total">{format.money(approvedTotal)}</span> }]
       : []),
   ];
   return (
