@@ -7,6 +7,8 @@ import { createWorkshopFixture } from "../testing/fixtures";
 import { PNG_BYTES, file } from "../testing/sample-files";
 import { sendMessage } from "../messages/send-message.handler";
 import { UPLOAD_TEMP_PREFIX } from "../http/multipart";
+import { startTestS3Server, type TestS3Server } from "../testing/s3-server";
+import { S3Storage } from "./s3-storage";
 import { sweepLeftovers } from "./sweep-leftovers";
 
 // What a crash mid-upload leaves behind (a file without its message, an unfinished write, a temporary
@@ -64,5 +66,45 @@ describe("sweepLeftovers", () => {
     const temp = await readdir(tmpdir());
     expect(temp).not.toContain(path.basename(oldUpload));
     expect(temp).toContain(path.basename(youngUpload));
+  });
+});
+
+describe("sweepLeftovers on S3 storage", () => {
+  let s3: TestS3Server;
+  let storage: S3Storage;
+  beforeAll(async () => {
+    s3 = await startTestS3Server();
+    storage = S3Storage.fromSettings(s3.settings);
+  });
+  afterAll(async () => {
+    storage?.close();
+    await s3?.close();
+  });
+
+  const bytes = (text: string) => new Blob([text]).stream();
+  const stored = async () => {
+    const keys: string[] = [];
+    for await (const object of storage.list()) keys.push(object.key);
+    return keys.sort();
+  };
+
+  it("removes old objects no attachment names and keeps attachments' objects and young ones", async () => {
+    const sent = await sendMessage(
+      { ...services, storage, workshopId: workshop.workshop.id, actor: workshop.auth.actor },
+      { booking_id: workshop.booking.id, body: "Bilde", sender_type: "workshop", attachments: [file(PNG_BYTES, "a.png", "image/png")] },
+    );
+    const kept = `${workshop.workshop.id}/${sent.message.attachments[0]!.id}`;
+    const orphan = `${workshop.workshop.id}/att_s3_orphan`;
+    const young = `${workshop.workshop.id}/att_s3_in_progress`;
+    await storage.put(orphan, bytes("rest"));
+    await storage.put(young, bytes("rest"));
+    await s3.backdate(kept, TWO_HOURS_AGO);
+    await s3.backdate(orphan, TWO_HOURS_AGO);
+
+    const result = await sweepLeftovers({ db: services.db, storage });
+
+    expect(result.orphanFiles).toBe(1);
+    expect(await stored()).toEqual([kept, young].sort());
+    expect(await storage.get(orphan)).toBeNull();
   });
 });
