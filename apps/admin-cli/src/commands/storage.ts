@@ -23,9 +23,9 @@ await runCommand(async ({ prisma }) => {
   const target = S3Storage.fromSettings(settings);
   // A wrong bucket or key fails here, before anything is read.
   await target.check();
-  console.log(
-    `Copying attachments from ${localAttachmentFolder()} to bucket ${settings.bucket}${settings.endpoint ? ` at ${settings.endpoint}` : ""}.`,
-  );
+  // The endpoint's host only: a URL may carry credentials.
+  const where = settings.endpoint ? ` at ${new URL(settings.endpoint).host}` : "";
+  console.log(`Copying attachments from ${localAttachmentFolder()} to bucket ${settings.bucket}${where}.`);
   const bar = new SingleBar(
     { format: "{bar} {value}/{total} files | {copied} copied, {skipped} already there | {bytes} | {eta_formatted} left", hideCursor: true },
     Presets.shades_classic,
