@@ -11,17 +11,23 @@ import { startTwoInstances, type TwoInstances } from "./support/two-instances";
 // Two production app processes behind no sticky load balancer, on one PostgreSQL, with attachments in
 // an S3-compatible bucket: what one instance does is seen, served and counted by the other. A browser
 // on B sees a message sent through A at once and its photo comes from the bucket; the API's address
-// limit and the sign-in throttle count both instances' requests together; a webhook goes out once.
+// and send limits and the sign-in throttle count both instances' requests together; a webhook goes
+// out once.
 
 /** Requests without valid credentials per client address per window, both instances together. */
 const ADDRESS_LIMIT = 20;
+/** Messages sent per API token per window (the other tests send fewer with nordlys-bil's token). */
+const SEND_LIMIT = 15;
 
 let setup: TwoInstances;
 let browser: Browser;
 let bookingId = 0;
 
 beforeAll(async () => {
-  [setup, browser] = await Promise.all([startTwoInstances({ RATE_LIMIT_ADDRESS_REQUESTS: String(ADDRESS_LIMIT) }), launchChromium()]);
+  [setup, browser] = await Promise.all([
+    startTwoInstances({ RATE_LIMIT_ADDRESS_REQUESTS: String(ADDRESS_LIMIT), RATE_LIMIT_TOKEN_SENDS: String(SEND_LIMIT) }),
+    launchChromium(),
+  ]);
   bookingId = (await (await api(setup.a, "/api/ws/messages?limit=1")).json()).data[0].booking_id;
 }, 120_000);
 
@@ -108,6 +114,29 @@ describe("two app instances on one database and one bucket", () => {
     // Each instance alone would allow ADDRESS_LIMIT; together they allow it once.
     expect(statuses.filter((status) => status === 401)).toHaveLength(ADDRESS_LIMIT);
     expect(statuses.slice(ADDRESS_LIMIT).every((status) => status === 429)).toBe(true);
+  });
+
+  it("counts one API token's sends against one limit across both instances", async () => {
+    // fjord-auto's token, made by A's demo seed and printed once in its output.
+    const seedLines = setup.a.output.slice(setup.a.output.findIndex((line) => line.includes("(fjord-auto)")));
+    const fjordToken = /API token: (\S+)/.exec(seedLines.find((line) => /API token: /.test(line)) ?? "")?.[1];
+    expect(fjordToken, "fjord-auto's token in A's output").toMatch(/^mbw_/);
+    const fjord = (instance: { url: string }, pathname: string, init: RequestInit = {}) =>
+      fetch(`${instance.url}${pathname}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${fjordToken}`, "Content-Type": "application/json" },
+      });
+    const fjordBooking = (await (await fjord(setup.b, "/api/ws/messages?limit=1")).json()).data[0].booking_id;
+    const statuses: number[] = [];
+    for (let n = 0; n < SEND_LIMIT + 6; n += 1) {
+      const res = await fjord(n % 2 === 0 ? setup.a : setup.b, "/api/ws/messages", {
+        method: "POST",
+        body: JSON.stringify({ booking_id: fjordBooking, body: `Grense ${n}` }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.filter((status) => status === 201)).toHaveLength(SEND_LIMIT);
+    expect(statuses.slice(SEND_LIMIT).every((status) => status === 429)).toBe(true);
   });
 
   it("throttles wrong passwords for one account across both instances", async () => {
