@@ -49,6 +49,21 @@ export function apiEnv(runtimeEnv: Record<string, string | undefined> = process.
       RATE_LIMIT_ADDRESS_REQUESTS: quota(RATE_LIMIT_DEFAULTS.address),
       /** The inbox's calls per window per signed-in staff member. */
       RATE_LIMIT_STAFF_REQUESTS: quota(RATE_LIMIT_DEFAULTS.staff),
+      /** Attachments go to this S3(-compatible) bucket instead of the data folder when set. */
+      S3_BUCKET: z.string().min(3, { error: "must be a bucket name" }).optional(),
+      /** An S3-compatible server's URL (MinIO, R2, Garage…); unset: AWS S3 itself. */
+      S3_ENDPOINT: z.url({ error: "must be a URL such as http://127.0.0.1:9000" }).optional(),
+      /** The bucket's region; S3-compatible servers mostly ignore it, but the request signature needs one. */
+      S3_REGION: z.string().min(1).default("us-east-1"),
+      /** Address the bucket in the path (`endpoint/bucket/key`) rather than as a subdomain: most S3-compatible servers want this. */
+      S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
+      /**
+       * Credentials for the bucket, the AWS SDK's standard variables. Unset: the SDK's usual chain
+       * (~/.aws, instance or container roles). Never logged.
+       */
+      AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+      AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+      AWS_SESSION_TOKEN: z.string().min(1).optional(),
     },
     runtimeEnv,
     emptyStringAsUndefined: true,

@@ -82,10 +82,22 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 /** We own the pool (rather than letting the adapter create one) so that close() ends every connection,
  *  including the ones the migration engine opened through the same factory. */
 export function withPool(kind: Database["kind"], pool: pg.Pool, afterClose?: () => Promise<void>): Database {
-  const database = fromFactory(kind, new PrismaPg(pool), async () => {
-    await pool.end();
-    await afterClose?.();
-  });
+  // The migration engine works as one session: it takes pg_advisory_lock, migrates, and unlocks. Through
+  // the app's pool those statements land on different connections, so the lock stayed with a pooled
+  // connection for good, and a second app process on the same database waited at its migrations
+  // forever. It gets one connection of its own, closed a second after its last use.
+  const migrationPool = new pg.Pool({ ...pool.options, max: 1, idleTimeoutMillis: 1_000 });
+  migrationPool.on("error", () => {});
+  const database = fromFactory(
+    kind,
+    new PrismaPg(pool),
+    async () => {
+      await pool.end();
+      await migrationPool.end();
+      await afterClose?.();
+    },
+    new PrismaPg(migrationPool),
+  );
   return { ...database, pool };
 }
 
@@ -94,12 +106,14 @@ export function fromFactory(
   kind: Database["kind"],
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   afterClose?: () => Promise<void>,
+  /** For the migration engine, when it must not share the client's connections. */
+  migrationFactory: SqlMigrationAwareDriverAdapterFactory = adapterFactory,
 ): Database {
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,
     kind,
-    adapterFactory,
+    adapterFactory: migrationFactory,
     async close() {
       await prisma.$disconnect();
       await afterClose?.();

@@ -5,7 +5,8 @@ import { resolveDatabaseConfig, resolveDataDir } from "@minbil/db/config";
 import { applyMigrations } from "@minbil/db/migrations";
 import { readMigrationList } from "@minbil/db/migrations-folder";
 import { isDatabaseUnavailable } from "@minbil/db/database-errors";
-import { LocalDiskStorage } from "@minbil/api/attachments/local-disk-storage";
+import { openStorage } from "@minbil/api/attachments/open-storage";
+import { storageSettingsFrom } from "@minbil/api/attachments/storage-settings";
 import { sweepLeftovers } from "@minbil/api/attachments/sweep-leftovers";
 import { createInProcessEventBus } from "@minbil/api/events/event-bus";
 import { createPostgresEventBus } from "@minbil/api/events/postgres-event-bus";
@@ -74,7 +75,8 @@ export function startRuntime(): Runtime {
       (line) => (status = line),
       () => closing,
     );
-    const storage = new LocalDiskStorage(path.join(resolveDataDir(), "attachments"));
+    // S3_BUCKET set: the bucket, shared by every app process; else `<data folder>/attachments`.
+    const storage = openStorage(storageSettingsFrom(env, path.join(resolveDataDir(), "attachments")));
     const limiterStore: LimiterStore = database.pool ? { kind: "postgres", pool: database.pool } : { kind: "memory" };
     const postgresEvents = env.DATABASE_URL ? createPostgresEventBus(env.DATABASE_URL) : null;
     const built: AppServices = {

@@ -55,6 +55,10 @@ export class LocalDiskStorage implements AttachmentStorage {
     await rm(this.pathOf(key), { force: true });
   }
 
+  async discard(object: StoredObject): Promise<void> {
+    await this.delete(object.key);
+  }
+
   async *list(): AsyncIterable<StoredObject> {
     yield* this.walk(path.resolve(this.root));
   }

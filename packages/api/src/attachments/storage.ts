@@ -6,6 +6,8 @@ export interface StoredObject {
   modifiedAt: Date;
   /** A write that never finished (a crash mid-upload); never referenced by a row. */
   partial: boolean;
+  /** An object store's unfinished multipart upload (partial): removing it means aborting this upload. */
+  uploadId?: string;
 }
 
 /** Where attachment bytes live. Local disk by default; an object store can implement the same. */
@@ -15,6 +17,8 @@ export interface AttachmentStorage {
   /** The stored bytes, or null when there is nothing under `key`. */
   get(key: string): Promise<Readable | null>;
   delete(key: string): Promise<void>;
+  /** Removes an object `list()` gave, a partial one included. */
+  discard(object: StoredObject): Promise<void>;
   /** Every stored object, for the leftover sweeper. */
   list(): AsyncIterable<StoredObject>;
   /** Throws when the storage cannot be used (for the readiness check). */

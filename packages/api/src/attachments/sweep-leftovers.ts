@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { PrismaClient } from "@minbil/db/client";
 import { UPLOAD_TEMP_PREFIX } from "../http/multipart";
-import type { AttachmentStorage } from "./storage";
+import type { AttachmentStorage, StoredObject } from "./storage";
 
 /** What is younger than this may still belong to an upload in progress. */
 export const LEFTOVER_AGE_MS = 60 * 60 * 1000;
@@ -23,13 +23,16 @@ export interface SweepResult {
 export async function sweepLeftovers(deps: { db: PrismaClient; storage: AttachmentStorage }, now = Date.now()): Promise<SweepResult> {
   const result: SweepResult = { orphanFiles: 0, partialFiles: 0, tempFolders: 0 };
   const cutoff = now - LEFTOVER_AGE_MS;
-  let batch: string[] = [];
+  let batch: StoredObject[] = [];
   const flush = async () => {
-    const referenced = await deps.db.attachment.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } });
+    const referenced = await deps.db.attachment.findMany({
+      where: { storageKey: { in: batch.map((object) => object.key) } },
+      select: { storageKey: true },
+    });
     const keep = new Set(referenced.map((row) => row.storageKey));
-    for (const key of batch) {
-      if (keep.has(key)) continue;
-      await deps.storage.delete(key);
+    for (const object of batch) {
+      if (keep.has(object.key)) continue;
+      await deps.storage.discard(object);
       result.orphanFiles += 1;
     }
     batch = [];
@@ -37,11 +40,11 @@ export async function sweepLeftovers(deps: { db: PrismaClient; storage: Attachme
   for await (const object of deps.storage.list()) {
     if (object.modifiedAt.getTime() > cutoff) continue;
     if (object.partial) {
-      await deps.storage.delete(object.key);
+      await deps.storage.discard(object);
       result.partialFiles += 1;
       continue;
     }
-    batch.push(object.key);
+    batch.push(object);
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length) await flush();

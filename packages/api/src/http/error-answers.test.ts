@@ -78,6 +78,7 @@ describe("tRPC errors", () => {
       put: () => Promise.reject(new Error("EACCES: permission denied, open '/var/lib/minbil/secret/att_1'")),
       get: () => Promise.resolve(null),
       delete: () => Promise.resolve(),
+      discard: () => Promise.resolve(),
       list: () => services.storage.list(),
       check: () => Promise.resolve(),
     };

@@ -82,6 +82,7 @@ describe("sendMessage", () => {
       put: (key, data) => (++puts === 2 ? Promise.reject(new Error("disk full")) : services.storage.put(key, data)),
       get: (key) => services.storage.get(key),
       delete: (key) => services.storage.delete(key),
+      discard: (object) => services.storage.discard(object),
       list: () => services.storage.list(),
       check: () => services.storage.check(),
     };
@@ -105,6 +106,7 @@ describe("sendMessage", () => {
       },
       get: (key) => services.storage.get(key),
       delete: (key) => services.storage.delete(key),
+      discard: (object) => services.storage.discard(object),
       list: () => services.storage.list(),
       check: () => services.storage.check(),
     };
