@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@minbil/db/client";
+import type { Prisma, PrismaClient } from "@minbil/db/client";
 import { customerLinkDto, type CustomerLinkDto } from "@minbil/contracts/customer/customer-link.schema";
 import { bookingNotFound } from "../errors";
 import { ensureCustomerLink, issueCustomerLink, type CustomerLinkDeps, type IssuedLink } from "./ensure-customer-link";
@@ -12,11 +12,7 @@ function toDto(link: IssuedLink): CustomerLinkDto {
   return customerLinkDto.parse({ url: link.url, expires_at: link.expiresAt?.toISOString() ?? null });
 }
 
-async function withBooking<T>(
-  deps: CustomerLinkHandlerDeps,
-  bookingId: number,
-  run: (tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0]) => Promise<T>,
-) {
+async function withBooking<T>(deps: CustomerLinkHandlerDeps, bookingId: number, run: (tx: Prisma.TransactionClient) => Promise<T>) {
   return deps.db.$transaction(async (tx) => {
     // Locks the booking: two staff issuing at once end with one live link, not two.
     const rows = await tx.$queryRaw<
