@@ -64,6 +64,15 @@ export function apiEnv(runtimeEnv: Record<string, string | undefined> = process.
       AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
       AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
       AWS_SESSION_TOKEN: z.string().min(1).optional(),
+      /**
+       * How app processes wake each other when events are written: `postgres` (LISTEN/NOTIFY, the default
+       * on PostgreSQL) or `redis` (pub/sub at REDIS_URL). On the embedded database only one process runs.
+       */
+      EVENT_BUS: z.enum(["postgres", "redis"], { error: "must be postgres or redis" }).optional(),
+      /** The Redis server of EVENT_BUS=redis, e.g. redis://:password@redis.internal:6379 (rediss:// for TLS). */
+      REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" }).optional(),
+      /** The Bearer token Prometheus sends to GET /api/metrics; unset, the endpoint does not exist (404). */
+      METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters (e.g. openssl rand -hex 24)" }).optional(),
     },
     runtimeEnv,
     emptyStringAsUndefined: true,

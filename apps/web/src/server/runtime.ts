@@ -8,8 +8,8 @@ import { isDatabaseUnavailable } from "@minbil/db/database-errors";
 import { openStorage } from "@minbil/api/attachments/open-storage";
 import { storageSettingsFrom } from "@minbil/api/attachments/storage-settings";
 import { sweepLeftovers } from "@minbil/api/attachments/sweep-leftovers";
-import { createInProcessEventBus } from "@minbil/api/events/event-bus";
-import { createPostgresEventBus } from "@minbil/api/events/postgres-event-bus";
+import { createEventBus, eventBusSetting } from "@minbil/api/events/create-event-bus";
+import { watchDatabasePool } from "@minbil/api/metrics/metrics";
 import { purgeExpiredIdempotencyKeys } from "@minbil/api/messages/purge-idempotency-keys";
 import { purgeEndedStaffSessions } from "@minbil/api/auth/staff-sessions";
 import { createSignInLimits, type SignInLimits } from "@minbil/api/rate-limits/sign-in-limits";
@@ -78,12 +78,13 @@ export function startRuntime(): Runtime {
     // S3_BUCKET set: the bucket, shared by every app process; else `<data folder>/attachments`.
     const storage = openStorage(storageSettingsFrom(env, path.join(resolveDataDir(), "attachments")));
     const limiterStore: LimiterStore = database.pool ? { kind: "postgres", pool: database.pool } : { kind: "memory" };
-    const postgresEvents = env.DATABASE_URL ? createPostgresEventBus(env.DATABASE_URL) : null;
+    if (database.pool) watchDatabasePool(database.pool);
+    const events = createEventBus(eventBusSetting(env));
     const built: AppServices = {
       database,
       db: database.prisma,
       storage,
-      events: postgresEvents ?? createInProcessEventBus(),
+      events,
       secrets: createSecretBox(
         resolveEncryptionKey({
           configured: env.MINBIL_ENCRYPTION_KEY,
@@ -96,7 +97,7 @@ export function startRuntime(): Runtime {
       customerPageLimits: createCustomerPageLimits(limiterStore),
       limits: { signIn: createSignInLimits(limiterStore), api: createApiRateLimits(limiterStore, apiRateLimitSettings(env)) },
     };
-    closeEvents = async () => postgresEvents?.close();
+    closeEvents = () => events.close();
     if (env.MINBIL_DEMO) {
       const seeded = await seedDemoData(database.prisma, storage, { fixedToken: env.MINBIL_WS_ACCESS_TOKEN });
       printSeed(seeded, env.MINBIL_API_BASE_URL ?? `http://localhost:${env.PORT}`);

@@ -6,6 +6,7 @@ import next from "next";
 import { createHttpApp } from "@minbil/api/http/http-app";
 import { apiError } from "@minbil/api/errors";
 import { logger } from "@minbil/api/logger";
+import { eventBusSetting } from "@minbil/api/events/create-event-bus";
 import { env, trustProxySetting } from "~/env";
 import { startRuntime } from "./runtime";
 import { setRuntime } from "./services";
@@ -21,7 +22,8 @@ const problem =
   authSecretProblem() ??
   (env.NODE_ENV === "production" && !env.MINBIL_DEMO && !env.MINBIL_ENCRYPTION_KEY
     ? "MINBIL_ENCRYPTION_KEY must be set in production (for example: openssl rand -base64 32)"
-    : null);
+    : null) ??
+  eventBusProblem();
 if (problem) {
   console.error(`Not starting: ${problem}`);
   process.exit(1);
@@ -53,6 +55,7 @@ const app = createHttpApp({
   readiness: () => runtime.readiness(),
   trustProxy,
   shutdownSignal: shutdown.signal,
+  metricsToken: env.METRICS_TOKEN,
   fallback: (request, response) => {
     // Pages learn the client's address from us (any such header from outside is replaced).
     request.headers[CLIENT_IP_HEADER] = clientIp(request);
@@ -90,3 +93,13 @@ async function stop(signal: string) {
 }
 process.once("SIGTERM", () => void stop("SIGTERM"));
 process.once("SIGINT", () => void stop("SIGINT"));
+
+/** EVENT_BUS and REDIS_URL that do not fit together, checked before anything starts. */
+function eventBusProblem(): string | null {
+  try {
+    eventBusSetting(env);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

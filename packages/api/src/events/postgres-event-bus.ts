@@ -1,36 +1,23 @@
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { logger } from "../logger";
-import type { AppendedEvent } from "./append-event";
-import { createInProcessEventBus, type EventBus } from "./event-bus";
+import { createCrossProcessEventBus, type CrossProcessEventBus } from "./cross-process-event-bus";
 
 const CHANNEL = "minbil_events";
 const RECONNECT_MS = 2_000;
 
 /**
- * The event bus across server processes on one PostgreSQL database: a publish wakes this process's
- * listeners at once and, through NOTIFY, every other process's. Notices carry only the workshop and
- * sequence number; listeners read the events themselves. A lost notice (a process that died between
- * commit and notify, a dropped listen connection) only delays listeners until their next poll.
+ * The event bus across server processes on one PostgreSQL database (the default): notices go out with
+ * NOTIFY and come in through LISTEN, both on one dedicated connection per process, which reconnects by itself.
  */
-export function createPostgresEventBus(connectionString: string): EventBus & { close(): Promise<void> } {
-  const local = createInProcessEventBus();
-  const origin = randomUUID();
+export function createPostgresEventBus(connectionString: string): CrossProcessEventBus {
   let client: pg.Client | null = null;
   let closed = false;
+  let receive: (message: string) => void = () => {};
 
   async function connect(): Promise<void> {
     if (closed) return;
     const next = new pg.Client({ connectionString });
-    next.on("notification", (message) => {
-      try {
-        const notice = JSON.parse(message.payload ?? "") as AppendedEvent & { origin: string };
-        if (notice.origin !== origin)
-          local.publish({ workshopId: notice.workshopId, seq: notice.seq, type: notice.type, bookingId: notice.bookingId });
-      } catch {
-        // not one of ours
-      }
-    });
+    next.on("notification", (message) => receive(message.payload ?? ""));
     next.on("error", (error) => {
       logger.warn({ err: error }, "event listener connection lost; reconnecting");
       client = null;
@@ -47,22 +34,23 @@ export function createPostgresEventBus(connectionString: string): EventBus & { c
       setTimeout(() => void connect().catch(() => {}), RECONNECT_MS).unref();
     }
   }
-  const ready = connect();
 
-  return {
-    publish(event) {
-      local.publish(event);
-      client?.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ ...event, origin })]).catch((error: unknown) => {
-        logger.warn({ err: error }, "could not notify other processes of an event");
-      });
+  return createCrossProcessEventBus(
+    {
+      async start(onMessage) {
+        receive = onMessage;
+        await connect();
+      },
+      async send(message) {
+        // Sent on the listening connection: NOTIFY is cheap and this keeps one connection per process.
+        await client?.query("SELECT pg_notify($1, $2)", [CHANNEL, message]);
+      },
+      async close() {
+        closed = true;
+        await client?.end().catch(() => {});
+        client = null;
+      },
     },
-    subscribe: local.subscribe,
-    subscribeAll: local.subscribeAll,
-    async close() {
-      closed = true;
-      await ready;
-      await client?.end().catch(() => {});
-      client = null;
-    },
-  };
+    "postgres",
+  );
 }

@@ -2,6 +2,7 @@ import { tracked } from "@trpc/server";
 import type { PrismaClient } from "@minbil/db/client";
 import { toEventDto } from "./event-dto";
 import type { EventBus } from "./event-bus";
+import { eventDeliveryLag, openEventStreams, secondsSince } from "../metrics/metrics";
 
 const BATCH = 100;
 /** Without a signal from this process (e.g. a change made by another server), look again this often. */
@@ -35,10 +36,14 @@ export async function* streamEvents(deps: StreamEventsDeps, input: { lastEventId
   let wake: (() => void) | null = null;
   let pending = false;
   let checkedAt = Date.now();
+  // Lag is measured for events committed while the stream is open; a resumed stream's catch-up of older
+  // events would otherwise read as minutes of lag.
+  const openedAt = new Date();
   const unsubscribe = deps.events.subscribe(workshopId, () => {
     pending = true;
     wake?.();
   });
+  openEventStreams.inc();
   try {
     while (!signal?.aborted) {
       pending = false;
@@ -49,6 +54,7 @@ export async function* streamEvents(deps: StreamEventsDeps, input: { lastEventId
       }
       for (const row of rows) {
         last = row.seq;
+        if (row.createdAt >= openedAt) eventDeliveryLag.observe({ target: "stream" }, secondsSince(row.createdAt));
         yield tracked(String(row.seq), toEventDto(row));
       }
       if (rows.length === BATCH || pending || signal?.aborted) continue;
@@ -65,6 +71,7 @@ export async function* streamEvents(deps: StreamEventsDeps, input: { lastEventId
       });
     }
   } finally {
+    openEventStreams.dec();
     unsubscribe();
   }
 }

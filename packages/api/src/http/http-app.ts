@@ -22,11 +22,13 @@ import { registerTemplatesRoutes } from "../rest/templates.routes";
 import { registerCustomerLinkRoutes } from "../rest/customer-links.routes";
 import { registerCustomerPageRoutes } from "../rest/customer-page.routes";
 import { registerOpenApiRoutes } from "../openapi/openapi.routes";
+import { registerMetricsRoutes } from "../metrics/metrics.routes";
+import { httpRequestDuration, httpRequests } from "../metrics/metrics";
 import { discardUnreadBody } from "./body-watchdog";
 import { sendError } from "./error-reply";
 import { registerHealthRoutes, type ReadinessReport } from "./health.routes";
 import { registerRateLimits } from "./rate-limit";
-import { registerTrpcEndpoint } from "./trpc-endpoint";
+import { registerTrpcEndpoint, trpcRouteLabel } from "./trpc-endpoint";
 
 export interface HttpAppDeps {
   /** The services; rejects with 503 SERVICE_UNAVAILABLE while the database is not ready. */
@@ -42,11 +44,13 @@ export interface HttpAppDeps {
   shutdownSignal: AbortSignal;
   /** Requests that are not the API's (the pages): handed on untouched. */
   fallback?: (request: IncomingMessage, response: ServerResponse) => void;
+  /** METRICS_TOKEN: GET /api/metrics answers only with it as Bearer; unset, the endpoint does not exist (404). */
+  metricsToken?: string;
 }
 
 /** Paths the API server answers itself (the API, and its reference at /docs/api); everything else goes to the fallback (Next.js). */
 export function isApiPath(url: string | undefined): boolean {
-  return !!url && /^\/(api\/(ws|trpc|livez|readyz|customer)|docs\/api)(\/|\?|$)/.test(url);
+  return !!url && /^\/(api\/(ws|trpc|livez|readyz|metrics|customer)|docs\/api)(\/|\?|$)/.test(url);
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
@@ -71,9 +75,11 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
     ...(deps.fallback
       ? {
           serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void): Server => {
-            const server = createServer((request, response) =>
-              isApiPath(request.url) ? handler(request, response) : deps.fallback!(request, response),
-            );
+            const server = createServer((request, response) => {
+              if (isApiPath(request.url)) return handler(request, response);
+              measurePage(request, response);
+              deps.fallback!(request, response);
+            });
             server.headersTimeout = 20_000;
             server.requestTimeout = 300_000;
             return server;
@@ -97,14 +103,21 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   // A request answered before its body was read (refused upload, failed authentication): let the client
   // finish sending and keep its connection, rather than resetting it.
   app.addHook("onSend", async (request) => discardUnreadBody(request.raw));
+  // One line per request and its metrics. The route is the pattern (`/api/ws/messages/thread/:booking_id`),
+  // never the URL: no ids or query strings (which could carry a token) in logs or metric labels.
   app.addHook("onResponse", async (request, reply) => {
+    const route = routeLabel(request);
+    const status = String(reply.statusCode);
+    httpRequests.inc({ method: request.method, route, status });
+    httpRequestDuration.observe({ method: request.method, route, status }, reply.elapsedTime / 1000);
     logger.info(
       {
         reqId: request.id,
         method: request.method,
-        route: request.routeOptions.url ?? request.url.split("?")[0],
+        route,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
+        workshop: workshops.get(request),
       },
       "request",
     );
@@ -131,7 +144,15 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
       context = (async () => {
         const services = await deps.getServices();
         const session = request.headers.authorization === undefined ? await deps.getSession(request.headers) : null;
-        return createContext({ services, request: metaFromNode(request.method, request.headers), session });
+        const ctx = createContext({ services, request: metaFromNode(request.method, request.headers), session });
+        // The request's log line names the caller's workshop once the caller is known.
+        const getAuth = ctx.getAuth;
+        ctx.getAuth = () =>
+          getAuth().then((result) => {
+            if (result.auth) workshops.set(request, result.auth.workshopId);
+            return result;
+          });
+        return ctx;
       })();
       contexts.set(request, context);
     }
@@ -149,7 +170,28 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   registerOpenApiRoutes(app, endpointDeps);
   registerTrpcEndpoint(app, { contextFor, shutdownSignal: deps.shutdownSignal });
   registerHealthRoutes(app, endpointDeps, deps.readiness);
+  registerMetricsRoutes(app, endpointDeps, deps.metricsToken);
   return app;
+}
+
+/** The caller's workshop per request, for its log line (set when the caller is resolved). */
+const workshops = new WeakMap<FastifyRequest, string>();
+
+function routeLabel(request: FastifyRequest): string {
+  const pattern = request.routeOptions.url;
+  if (!pattern) return "(unmatched)";
+  return pattern === "/api/trpc/*" ? trpcRouteLabel(request) : pattern;
+}
+
+/** Pages and their assets (answered by Next.js) in the request metrics, as two routes: no per-URL labels. */
+function measurePage(request: IncomingMessage, response: ServerResponse): void {
+  const started = process.hrtime.bigint();
+  const route = request.url?.startsWith("/_next/") ? "/_next/*" : "(page)";
+  response.once("finish", () => {
+    const labels = { method: request.method ?? "GET", route, status: String(response.statusCode) };
+    httpRequests.inc(labels);
+    httpRequestDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+  });
 }
 
 function codeSentence(code: RestErrorCode): string {

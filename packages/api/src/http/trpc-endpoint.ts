@@ -54,14 +54,26 @@ class LimitedBodyRequest extends Request {
 
 /** The procedures marked `rateLimit: "send"` (e.g. "messages.send"), by their path; collected once. */
 const SEND_PROCEDURES = new Set<string>();
+/** Every procedure's path, so metrics label a request by a procedure that exists, never by what a client wrote. */
+const PROCEDURES = new Set<string>();
 (function collect(record: object, prefix: string) {
   for (const [name, value] of Object.entries(record)) {
     if (typeof value === "function") {
+      PROCEDURES.add(prefix + name);
       const meta = (value as { _def?: { meta?: ProcedureMeta } })._def?.meta;
       if (meta?.rateLimit === "send") SEND_PROCEDURES.add(prefix + name);
     } else if (value && typeof value === "object") collect(value as object, `${prefix}${name}.`);
   }
 })(appRouter._def.record, "");
+
+/**
+ * The route a tRPC request is counted under in metrics and logs: `/api/trpc/<procedure>` for a call of
+ * one known procedure, `/api/trpc/*` for a batch or an unknown name (a bounded set of labels either way).
+ */
+export function trpcRouteLabel(request: FastifyRequest): string {
+  const paths = ((request.params as { "*"?: string } | undefined)?.["*"] ?? "").split(",");
+  return paths.length === 1 && PROCEDURES.has(paths[0]!) ? `/api/trpc/${paths[0]}` : "/api/trpc/*";
+}
 
 /**
  * What a tRPC request takes from the caller's rate limits, from its path alone (the body is not read

@@ -34,8 +34,10 @@ describe("the OpenAPI document", () => {
         expect(schema.allOf![0]).toEqual({ $ref: "#/components/schemas/ErrorBody" });
         expect(JSON.stringify(schema.allOf![1])).toContain(`"${code}"`);
       }
-      if (operation.auth === "bearer") {
+      if (operation.auth !== "none") {
         expect(Object.keys((responses[401] as OpenAPIV3_1.ResponseObject).headers!)).toContain("WWW-Authenticate");
+      }
+      if (operation.auth === "bearer") {
         expect(Object.keys((responses[503] as OpenAPIV3_1.ResponseObject).headers!)).toContain("Retry-After");
       }
       if (operation.path.startsWith("/api/ws/")) {
@@ -65,6 +67,9 @@ describe("the OpenAPI document", () => {
       const method = operation.method.toLowerCase() as "get" | "post";
       expect(document.paths![operation.path]![method]!.security).toEqual([]);
     }
+    // The metrics take the operators' token, not a workshop's.
+    expect(document.paths!["/api/metrics"]!.get!.security).toEqual([{ metricsToken: [] }]);
+    expect(document.components?.securitySchemes?.metricsToken).toMatchObject({ type: "http", scheme: "bearer" });
   });
 
   it("shows the send body in all three forms, files as binary strings in multipart", () => {

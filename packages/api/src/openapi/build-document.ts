@@ -110,7 +110,7 @@ function operationObject(operation: RestOperation): ZodOpenApiOperationObject {
     tags: [operation.tag],
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    ...(operation.auth === "none" ? { security: [] } : {}),
+    ...(operation.auth === "none" ? { security: [] } : operation.auth === "metrics" ? { security: [{ metricsToken: [] }] } : {}),
     requestParams: { ...(path ? { path } : {}), ...(query ? { query } : {}), ...(headers ? { header: headers } : {}) },
     ...(body ? { requestBody: body } : {}),
     responses,
@@ -147,6 +147,11 @@ export function buildOpenApiDocument(operations: readonly RestOperation[] = REST
             type: "http",
             scheme: "bearer",
             description: "A workshop API token (`pnpm run token create --workshop <slug> --name <name>`); it sees only its own workshop",
+          },
+          metricsToken: {
+            type: "http",
+            scheme: "bearer",
+            description: "The operators' `METRICS_TOKEN` (a server setting), for `/api/metrics` only",
           },
         },
         headers: Object.fromEntries(

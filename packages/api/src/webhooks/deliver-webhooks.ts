@@ -2,6 +2,7 @@ import type { PrismaClient } from "@minbil/db/client";
 import type { SecretBox } from "../crypto/secret-box";
 import type { WebhookSettings } from "../context";
 import { logger } from "../logger";
+import { eventDeliveryLag, secondsSince, webhookAttempts, webhookDeliveriesFailed } from "../metrics/metrics";
 import { postWebhook, type PostResult } from "./post-webhook";
 import { nextAttemptDelay } from "./retry-schedule";
 import { signatureHeader } from "./signing";
@@ -124,4 +125,25 @@ async function recordAttempt(
     }),
   ]);
   if (disable) logger.warn({ endpoint: endpoint.id, reason: disable }, "webhook endpoint turned off");
+  countAttempt(result, delivery.payload, succeeded, delay === null);
+}
+
+/** The attempt in the metrics (after it is recorded, so a failed write is not counted as an attempt made). */
+function countAttempt(result: PostResult, payload: unknown, succeeded: boolean, final: boolean): void {
+  const status = result.statusCode;
+  const outcome = succeeded
+    ? "success"
+    : status === 410
+      ? "gone"
+      : status !== null && status >= 300 && status < 400
+        ? "redirect"
+        : status !== null
+          ? "http_error"
+          : result.error?.startsWith("no answer within")
+            ? "timeout"
+            : "connection_error";
+  webhookAttempts.inc({ outcome });
+  if (!succeeded && final) webhookDeliveriesFailed.inc({ reason: status === 410 ? "gone" : "retries_exhausted" });
+  const createdAt = (payload as { created_at?: unknown } | null)?.created_at;
+  if (succeeded && typeof createdAt === "string") eventDeliveryLag.observe({ target: "webhook" }, secondsSince(createdAt));
 }

@@ -16,6 +16,7 @@
 
 import { openApiDocumentOperation } from "./document.operations";
 import { livenessOperation, readinessOperation } from "./health.operations";
+import { metricsOperation } from "./metrics.operations";
 import {
   downloadAttachmentOperation,
   getThreadByQueryOperation,
@@ -80,5 +81,6 @@ export const REST_OPERATIONS: readonly RestOperation[] = [
   customerAttachmentOperation,
   livenessOperation,
   readinessOperation,
+  metricsOperation,
   openApiDocumentOperation,
 ];

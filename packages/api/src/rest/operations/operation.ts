@@ -26,8 +26,8 @@ export interface RestOperation {
   tag: string;
   summary: string;
   description?: string;
-  /** `bearer`: a workshop API token; `none`: anyone may call. */
-  auth: "bearer" | "none";
+  /** `bearer`: a workshop API token; `metrics`: the operators' METRICS_TOKEN; `none`: anyone may call. */
+  auth: "bearer" | "metrics" | "none";
   /**
    * "send": it sends a message, so besides the caller's request budget it spends the token's send
    * budget (see http/rate-limit.ts); choose it for every operation that sends to customers.

@@ -1,0 +1,95 @@
+import { Redis } from "ioredis";
+import { afterEach, describe, expect, it } from "vitest";
+import type { AppendedEvent } from "./append-event";
+import { eventBusSetting } from "./create-event-bus";
+import type { CrossProcessEventBus } from "./cross-process-event-bus";
+import { createPostgresEventBus } from "./postgres-event-bus";
+import { createRedisEventBus } from "./redis-event-bus";
+
+// Both buses as two app processes see them: two bus instances on one server, one publishing, the other
+// woken. PostgreSQL runs in the TEST_DATABASE_URL pass of the suite; Redis at TEST_REDIS_URL (default
+// redis://127.0.0.1:6379, which CI and the development machines run).
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisUp = await (async () => {
+  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on("error", () => {});
+  try {
+    await probe.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+})();
+
+const open: CrossProcessEventBus[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((bus) => bus.close()));
+});
+
+const event = (workshopId: string, seq: number): AppendedEvent => ({ workshopId, seq, type: "message.created", bookingId: 3 });
+
+describe.each([
+  { name: "PostgreSQL LISTEN/NOTIFY", skip: !postgresUrl, create: () => createPostgresEventBus(postgresUrl!) },
+  { name: "Redis pub/sub", skip: !redisUp, create: () => createRedisEventBus(redisUrl) },
+])("$name event bus (skipped without its server)", ({ skip, create }) => {
+  async function twoProcesses() {
+    const a = create();
+    const b = create();
+    open.push(a, b);
+    await Promise.all([a.ready, b.ready]);
+    return [a, b] as const;
+  }
+
+  it.skipIf(skip)("wakes listeners in this process at once and in the other process, once each", async () => {
+    const [a, b] = await twoProcesses();
+    const seenByA: number[] = [];
+    const seenByB: number[] = [];
+    const allOnB: string[] = [];
+    a.subscribe("w1", (e) => seenByA.push(e.seq));
+    b.subscribe("w1", (e) => seenByB.push(e.seq));
+    b.subscribe("w2", () => seenByB.push(-1));
+    b.subscribeAll((e) => allOnB.push(`${e.workshopId}:${e.seq}`));
+    a.publish(event("w1", 7));
+    expect(seenByA).toEqual([7]);
+    await expect.poll(() => seenByB).toEqual([7]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seenByA).toEqual([7]);
+    expect(seenByB).toEqual([7]);
+    expect(allOnB).toEqual(["w1:7"]);
+  });
+
+  it.skipIf(skip)("sends one notice per workshop for what one commit publishes, naming the latest event", async () => {
+    const [a, b] = await twoProcesses();
+    const seenByB: string[] = [];
+    b.subscribeAll((e) => seenByB.push(`${e.workshopId}:${e.seq}`));
+    // A send that also changes the thread's state publishes its events together.
+    a.publish(event("w1", 11));
+    a.publish(event("w1", 12));
+    a.publish(event("w2", 4));
+    a.publish(event("w1", 13));
+    await expect.poll(() => seenByB.length).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seenByB.sort()).toEqual(["w1:13", "w2:4"]);
+  });
+});
+
+describe("EVENT_BUS setting", () => {
+  it("is PostgreSQL on a PostgreSQL database, in-process on the embedded one, Redis when asked", () => {
+    expect(eventBusSetting({ DATABASE_URL: "postgresql://db/x" })).toEqual({ kind: "postgres", url: "postgresql://db/x" });
+    expect(eventBusSetting({})).toEqual({ kind: "in-process" });
+    expect(eventBusSetting({ EVENT_BUS: "redis", REDIS_URL: "redis://r:6379", DATABASE_URL: "postgresql://db/x" })).toEqual({
+      kind: "redis",
+      url: "redis://r:6379",
+    });
+  });
+
+  it("refuses EVENT_BUS=redis without REDIS_URL, saying what to set", () => {
+    expect(() => eventBusSetting({ EVENT_BUS: "redis", DATABASE_URL: "postgresql://db/x" })).toThrow(
+      "EVENT_BUS=redis needs REDIS_URL (for example redis://127.0.0.1:6379)",
+    );
+  });
+});
