@@ -3,6 +3,7 @@ import type { AttachmentStorage } from "./attachments/storage";
 import type { EventBus } from "./events/event-bus";
 import type { SecretBox } from "./crypto/secret-box";
 import { resolveAuth, type AuthResult, type StaffSession } from "./auth/auth-context";
+import { recheckAuthShared } from "./auth/shared-recheck";
 import type { RequestMeta } from "./auth/request-meta";
 import type { CustomerPageLimits } from "./rate-limits/customer-page-limits";
 
@@ -51,7 +52,7 @@ export function createContext(opts: { services: Services; request: RequestMeta; 
     getAuth: () => (auth ??= resolveAuth(opts.services.db, opts.request, opts.session)),
     async recheckAuth() {
       const first = await (auth ??= resolveAuth(opts.services.db, opts.request, opts.session));
-      const now = await resolveAuth(opts.services.db, opts.request, opts.session);
+      const now = await recheckAuthShared(opts.services.db, opts.request, opts.session);
       return first.auth !== null && now.auth !== null && now.auth.workshopId === first.auth.workshopId;
     },
   };

@@ -1,6 +1,7 @@
 // The app's server: one Node HTTP server per process (started by main.ts). The API (REST under /api/ws, tRPC under /api/trpc,
 // health checks) is answered by our own HTTP layer (packages/api/src/http), everything else by Next.js.
 // Run by `pnpm dev` (development, hot reload) and `pnpm start` / `pnpm demo` (the production build).
+import { setMaxListeners } from "node:events";
 import path from "node:path";
 import next from "next";
 import { createHttpApp } from "@minbil/api/http/http-app";
@@ -43,6 +44,8 @@ const handlePage = nextApp.getRequestHandler();
 const trustProxy = compileTrust(trustProxySetting());
 const clientIp = createClientIpResolver(trustProxy);
 const shutdown = new AbortController();
+// Every open event stream listens for the shutdown: hundreds of listeners are expected, not a leak.
+setMaxListeners(0, shutdown.signal);
 
 const services = () =>
   runtime.services().catch((error: unknown) => {

@@ -19,6 +19,35 @@ export interface StreamEventsDeps {
   recheckMs?: number;
 }
 
+type EventRow = Awaited<ReturnType<PrismaClient["event"]["findMany"]>>[number];
+
+/** Per database: the event-log read in flight for each workshop and position, and when it started. */
+const readsInFlight = new WeakMap<PrismaClient, Map<string, { startedAt: number; rows: Promise<EventRow[]> }>>();
+/** Orders the start of reads against the moments streams were woken (a counter, not a clock). */
+let ticks = 0;
+const now = () => ++ticks;
+
+/**
+ * The next events of a workshop after `after`. An event wakes every open stream of its workshop at
+ * once, and streams that are up to date all ask for the same rows: they share one query rather than
+ * each making its own (200 streams, one read). A stream joins only a read that started after
+ * `freshSince` (its last wake-up), so the read began after the commit that woke it and sees its event.
+ */
+function readEventsAfter(db: PrismaClient, workshopId: string, after: number, freshSince: number): Promise<EventRow[]> {
+  let reads = readsInFlight.get(db);
+  if (!reads) readsInFlight.set(db, (reads = new Map()));
+  const key = `${workshopId}:${after}`;
+  const running = reads.get(key);
+  if (running && running.startedAt > freshSince) return running.rows;
+  const read = {
+    startedAt: now(),
+    rows: db.event.findMany({ where: { workshopId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: BATCH }),
+  };
+  reads.set(key, read);
+  void read.rows.finally(() => reads.get(key) === read && reads.delete(key)).catch(() => {});
+  return read.rows;
+}
+
 /**
  * A workshop's events from the event log, oldest first, then live as they are written. Resumes after
  * `lastEventId` (the seq the client saw last, which SSE sends back on reconnect), so nothing is
@@ -39,7 +68,9 @@ export async function* streamEvents(deps: StreamEventsDeps, input: { lastEventId
   // Lag is measured for events committed while the stream is open; a resumed stream's catch-up of older
   // events would otherwise read as minutes of lag.
   const openedAt = new Date();
+  let wokenAt = now();
   const unsubscribe = deps.events.subscribe(workshopId, () => {
+    wokenAt = now();
     pending = true;
     wake?.();
   });
@@ -47,7 +78,7 @@ export async function* streamEvents(deps: StreamEventsDeps, input: { lastEventId
   try {
     while (!signal?.aborted) {
       pending = false;
-      const rows = await db.event.findMany({ where: { workshopId, seq: { gt: last } }, orderBy: { seq: "asc" }, take: BATCH });
+      const rows = await readEventsAfter(db, workshopId, last, wokenAt);
       if (rows.length || Date.now() - checkedAt >= recheckMs) {
         if (!(await deps.stillAllowed())) return;
         checkedAt = Date.now();
