@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createApiToken } from "../auth/api-token";
 import { metaFromHeaders } from "../auth/request-meta";
 import { createContext } from "../context";
@@ -114,5 +115,55 @@ describe("streamEvents", () => {
     await services.db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     await send("etter tilbaketrekking");
     expect((await next).done).toBe(true);
+  });
+
+  it("serves many streams of one workshop with one event-log read per event, and every stream gets every event", async () => {
+    const STREAMS = 30;
+    let reads = 0;
+    // The same database, counting the event-log reads the streams make.
+    const db = new Proxy(services.db, {
+      get(target, property, receiver) {
+        if (property !== "event") return Reflect.get(target, property, receiver);
+        const findMany: typeof target.event.findMany = (...args) => {
+          reads += 1;
+          return target.event.findMany(...args);
+        };
+        return { ...target.event, findMany };
+      },
+    });
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal); // one listener per stream
+    const streams = Array.from({ length: STREAMS }, () =>
+      streamEvents({ ...services, db, workshopId: workshop.workshop.id, stillAllowed: async () => true }, {}, controller.signal),
+    );
+    const firsts = streams.map((stream) => take(stream, 2));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // every stream reads where "now" is, then waits
+    const before = reads;
+    await send("til alle");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await send("til alle igjen");
+    const got = await Promise.all(firsts);
+    for (const events of got) expect(events.map((e) => e.data.data.message?.body)).toEqual(["til alle", "til alle igjen"]);
+    // Two events: a handful of shared reads, not one per stream and event (60).
+    expect(reads - before).toBeLessThanOrEqual(6);
+    controller.abort();
+  });
+
+  it("ends every stream of a revoked token when their rechecks are shared", async () => {
+    const token = await createApiToken(services.db, workshop.workshop.id, "Mange lyttere");
+    const context = () =>
+      createContext({ services, request: metaFromHeaders("GET", new Headers({ authorization: `Bearer ${token.secret}` })), session: null });
+    const streams = Array.from({ length: 10 }, () =>
+      streamEvents(
+        { ...services, workshopId: workshop.workshop.id, stillAllowed: context().recheckAuth, recheckMs: 60_000 },
+        {},
+        undefined,
+      ),
+    );
+    const nexts = streams.map((stream) => stream.next());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await services.db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    await send("ingen skal høre dette");
+    for (const next of await Promise.all(nexts)) expect(next.done).toBe(true);
   });
 });

@@ -48,6 +48,14 @@ function readEventsAfter(db: PrismaClient, workshopId: string, after: number, fr
   return read.rows;
 }
 
+/** Streams that shared a read share the rows, and so each row's validated DTO: made once, not per stream. */
+const dtos = new WeakMap<EventRow, ReturnType<typeof toEventDto>>();
+function dtoOf(row: EventRow): ReturnType<typeof toEventDto> {
+  let dto = dtos.get(row);
+  if (!dto) dtos.set(row, (dto = toEventDto(row)));
+  return dto;
+}
+
 /**
  * A workshop's events from the event log, oldest first, then live as they are written. Resumes after
  * `lastEventId` (the seq the client saw last, which SSE sends back on reconnect), so nothing is
@@ -86,7 +94,7 @@ export async function* streamEvents(deps: StreamEventsDeps, input: { lastEventId
       for (const row of rows) {
         last = row.seq;
         if (row.createdAt >= openedAt) eventDeliveryLag.observe({ target: "stream" }, secondsSince(row.createdAt));
-        yield tracked(String(row.seq), toEventDto(row));
+        yield tracked(String(row.seq), dtoOf(row));
       }
       if (rows.length === BATCH || pending || signal?.aborted) continue;
       await new Promise<void>((resolve) => {
