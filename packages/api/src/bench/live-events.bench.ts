@@ -84,7 +84,7 @@ async function startApp(name: string, databaseUrl: string, bus: string): Promise
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     try {
       const res = await fetch(`${base}/api/ws/messages?limit=1`, { headers: { Authorization: `Bearer ${TOKEN}` } });
