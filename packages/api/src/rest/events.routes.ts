@@ -17,6 +17,14 @@ export const HEARTBEAT_MS = 15_000;
 /** What a client is told to wait before reconnecting when the server ends its stream (shutdown). */
 const RECONNECT_MS = 1_000;
 
+/** Streams of one workshop are handed the same event object (stream-events.handler.ts): serialize it once. */
+const serializedEvents = new WeakMap<object, string>();
+function serialized(event: object): string {
+  let text = serializedEvents.get(event);
+  if (text === undefined) serializedEvents.set(event, (text = JSON.stringify(event)));
+  return text;
+}
+
 // The event feed for partners: GET /api/ws/events (pages, long polling) and GET /api/ws/events/stream
 // (server-sent events), over the same event log as the inbox's live updates.
 
@@ -65,7 +73,7 @@ async function streamEventsAsSse(ctx: Context, request: FastifyRequest, reply: F
   void (async () => {
     try {
       out.write(`retry: ${RECONNECT_MS}\n\n`);
-      for await (const [id, event] of events) out.write(`id: ${id}\ndata: ${JSON.stringify(event)}\n\n`);
+      for await (const [id, event] of events) out.write(`id: ${id}\ndata: ${serialized(event)}\n\n`);
     } catch (error) {
       out.write(`event: error\ndata: ${JSON.stringify({ message: "The stream failed; reconnect to resume." })}\n\n`);
       reply.log.warn({ err: error }, "event stream failed");
