@@ -2,6 +2,7 @@ import type { PrismaClient } from "@minbil/db/client";
 import type { AttachmentStorage } from "./attachments/storage";
 import type { EventBus } from "./events/event-bus";
 import type { SecretBox } from "./crypto/secret-box";
+import type { ChannelServices } from "./channels/channel-services";
 import { resolveAuth, type AuthResult, type StaffSession } from "./auth/auth-context";
 import { recheckAuthShared } from "./auth/shared-recheck";
 import type { RequestMeta } from "./auth/request-meta";
@@ -15,10 +16,12 @@ export interface Services {
   /** Encrypts stored secrets (webhook signing secrets). */
   secrets: SecretBox;
   webhooks: WebhookSettings;
-  /** The app's public address, which customers reach: customer links are made with it (MINBIL_PUBLIC_URL). */
+  /** The app's public address, which customers reach: customer links, SMS and e-mail links, signed provider webhook URLs (MINBIL_PUBLIC_URL). */
   publicBaseUrl: string;
   /** Request limits of the customer's page (per link and per address). */
   customerPageLimits: CustomerPageLimits;
+  /** SMS and e-mail to customers (channels/): the configured adapters, their retry schedule and signing key. */
+  channels: ChannelServices;
 }
 
 export interface WebhookSettings {

@@ -9,6 +9,7 @@ import { bookingsRouter } from "./bookings/bookings.router";
 import { templatesRouter } from "./templates/templates.router";
 import { customerLinksRouter } from "./customer-links/customer-links.router";
 import { estimatesRouter } from "./estimates/estimates.router";
+import { channelsRouter } from "./channels/channels.router";
 
 export const appRouter = createTRPCRouter({
   messages: messagesRouter,
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   templates: templatesRouter,
   customerLinks: customerLinksRouter,
   estimates: estimatesRouter,
+  channels: channelsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -56,6 +56,43 @@ export const attachmentDto = z
   });
 export type AttachmentDto = z.infer<typeof attachmentDto>;
 
+export const deliveryChannelSchema = z
+  .enum(["sms", "email"])
+  .meta({ id: "DeliveryChannel", description: "A channel the customer is notified on" });
+export type DeliveryChannel = z.infer<typeof deliveryChannelSchema>;
+
+export const deliveryStatusSchema = z.enum(["queued", "sent", "delivered", "failed"]).meta({
+  id: "DeliveryStatus",
+  description:
+    "`queued`: waiting to be sent (or to be tried again); `sent`: the provider took it; `delivered`: the provider reports it delivered; `failed`: given up (see `error`)",
+});
+export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
+
+/** How a workshop message reached the customer on one channel. */
+export const channelDeliveryDto = z
+  .object({
+    channel: deliveryChannelSchema,
+    status: deliveryStatusSchema,
+    /** The provider's reason for the last failure (also while a retry is pending). */
+    error: z.string().nullable().meta({ description: "The provider's reason for the last failure (also while a retry is pending)" }),
+    attempts: z.number().int().nonnegative(),
+    updated_at: isoDateTime,
+  })
+  .meta({ id: "ChannelDelivery" });
+export type ChannelDeliveryDto = z.infer<typeof channelDeliveryDto>;
+
+/** A workshop message's notification of the customer, per channel, and whether the customer page showed it. */
+export const messageDeliveryDto = z
+  .object({
+    channels: z.array(channelDeliveryDto),
+    seen: z.boolean().meta({ description: "The customer page has shown this message to the customer" }),
+  })
+  .meta({
+    id: "MessageDelivery",
+    description: "Only on the workshop's messages to the customer (null otherwise: customer messages, notes, status lines)",
+  });
+export type MessageDeliveryDto = z.infer<typeof messageDeliveryDto>;
+
 export const messageDto = z
   .object({
     id: z.number().int(),
@@ -80,6 +117,8 @@ export const messageDto = z
     estimate: estimateDto
       .nullable()
       .meta({ description: "The estimate, with the customer's decisions so far, for messages of kind `estimate`" }),
+    /** How the customer was notified (workshop messages to the customer only). */
+    delivery: messageDeliveryDto.nullable(),
   })
   .meta({
     id: "Message",
@@ -96,6 +135,10 @@ export const messageDto = z
       mentioned_user_ids: [],
       kind: "text",
       estimate: null,
+      delivery: {
+        channels: [{ channel: "sms", status: "delivered", error: null, attempts: 1, updated_at: "2026-11-25T09:30:04.000Z" }],
+        seen: false,
+      },
     },
   });
 export type MessageDto = z.infer<typeof messageDto>;

@@ -24,6 +24,8 @@ import { registerCustomerPageRoutes } from "../rest/customer-page.routes";
 import { registerOpenApiRoutes } from "../openapi/openapi.routes";
 import { registerMetricsRoutes } from "../metrics/metrics.routes";
 import { httpRequestDuration, httpRequests } from "../metrics/metrics";
+import { registerInboundRoutes } from "../channels/inbound/inbound.routes";
+import { registerOptOutRoutes } from "../channels/opt-out/opt-out.routes";
 import { discardUnreadBody } from "./body-watchdog";
 import { sendError } from "./error-reply";
 import { registerHealthRoutes, type ReadinessReport } from "./health.routes";
@@ -50,7 +52,7 @@ export interface HttpAppDeps {
 
 /** Paths the API server answers itself (the API, and its reference at /docs/api); everything else goes to the fallback (Next.js). */
 export function isApiPath(url: string | undefined): boolean {
-  return !!url && /^\/(api\/(ws|trpc|livez|readyz|metrics|customer)|docs\/api)(\/|\?|$)/.test(url);
+  return !!url && /^\/(api\/(ws|trpc|livez|readyz|metrics|customer|channels)|docs\/api)(\/|\?|$)/.test(url);
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
@@ -171,6 +173,9 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   registerTrpcEndpoint(app, { contextFor, shutdownSignal: deps.shutdownSignal });
   registerHealthRoutes(app, endpointDeps, deps.readiness);
   registerMetricsRoutes(app, endpointDeps, deps.metricsToken);
+  // The SMS and e-mail providers' webhooks and the e-mails' opt-out link (signed, not API-token calls).
+  registerInboundRoutes(app, { getServices: deps.getServices });
+  registerOptOutRoutes(app, { getServices: deps.getServices });
   return app;
 }
 

@@ -65,7 +65,7 @@ export async function getThread(
       unread_count: unreadFor(booking.thread, deps.viewerId),
       message_count: booking.thread?.messageCount ?? 0,
       ...threadStateFields(booking.thread ?? { state: "OPEN", snoozedUntil: null, assignee: null }),
-      messages: page.map(toMessageDto),
+      messages: page.map((row) => toMessageDto(row, booking.thread?.customerSeenSeq)),
       approved_total_nok: (approved._sum.priceOre ?? 0) / 100,
     },
     meta: { next_cursor: hasMore && oldest ? encodeCursor([oldest.seq]) : null, has_more: hasMore },

@@ -1,6 +1,7 @@
 import type { Prisma } from "@minbil/db/client";
 import type { MessageDto, SenderType, Visibility } from "@minbil/contracts/dto";
 import { estimateSelect, toEstimateDto } from "../estimates/estimate.select";
+import { deliverySelect, toMessageDelivery } from "../channels/outbox/delivery-dto";
 
 /** The message columns the API shows, with its files in upload order. */
 export const messageSelect = {
@@ -19,6 +20,7 @@ export const messageSelect = {
     select: { id: true, fileName: true, contentType: true, size: true },
     orderBy: { position: "asc" },
   },
+  deliveries: deliverySelect,
 } satisfies Prisma.MessageSelect;
 
 export type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
@@ -35,7 +37,8 @@ export function toVisibility(value: "CUSTOMER" | "INTERNAL"): Visibility {
   return value === "INTERNAL" ? "internal" : "customer";
 }
 
-export function toMessageDto(row: MessageRow): MessageDto {
+/** `customerSeenSeq`: the thread's messages up to it were shown on the customer page (0: none). */
+export function toMessageDto(row: MessageRow, customerSeenSeq = 0): MessageDto {
   return {
     id: row.id,
     booking_id: row.bookingId,
@@ -55,5 +58,6 @@ export function toMessageDto(row: MessageRow): MessageDto {
     mentioned_user_ids: row.mentionedUserIds,
     kind: row.kind === "ESTIMATE" ? "estimate" : "text",
     estimate: row.estimate ? toEstimateDto(row.estimate) : null,
+    delivery: toMessageDelivery(row, customerSeenSeq),
   };
 }

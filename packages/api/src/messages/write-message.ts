@@ -8,6 +8,7 @@ import { toMessageDto, type MessageRow } from "./message.select";
 import { normaliseSearch } from "./search-text";
 import type { EstimateInput } from "@minbil/contracts/estimates/estimate.schema";
 import { writeEstimate } from "../estimates/write-estimate";
+import { queueDeliveries } from "../channels/outbox/queue-deliveries";
 
 const SENDER_TYPE = { customer: "CUSTOMER", workshop: "WORKSHOP", system: "SYSTEM" } as const;
 
@@ -81,6 +82,11 @@ export async function writeMessage(
         files,
       })
     : null;
+  // The workshop writing to the customer notifies them (SMS, e-mail): queued with the message, sent after.
+  const notifiesCustomer = input.senderType === "workshop" && input.visibility === "customer";
+  const deliveries = notifiesCustomer
+    ? await queueDeliveries(tx, { workshopId: input.workshopId, bookingId: input.bookingId, messageId: inserted.id, createdAt })
+    : [];
   const row: MessageRow = {
     id: inserted.id,
     bookingId: input.bookingId,
@@ -94,6 +100,7 @@ export async function writeMessage(
     kind: input.estimate ? "ESTIMATE" : "TEXT",
     estimate,
     attachments: files.map((file) => ({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size })),
+    deliveries,
   };
 
   // A customer's message is unread (for the workshop and every staff member); a workshop reply to the

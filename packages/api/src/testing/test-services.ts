@@ -30,6 +30,8 @@ export async function createTestServices(): Promise<TestServices> {
     webhooks: { allowPrivateTargets: true, retrySchedule: [0, 100, 200, 300] },
     publicBaseUrl: "http://localhost:5000",
     customerPageLimits: createCustomerPageLimits({ kind: "memory" }),
+    // No channel configured: tests of the channels put their adapters in (channels/testing).
+    channels: { sms: null, email: null, retrySchedule: [0, 100, 200], key: randomBytes(32), inboundEmailDomain: null },
     storageDir,
     async close() {
       await database.close();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bookingStatusSchema, messageDto, staffRefDto, threadReadStateDto, threadStateSchema } from "../dto";
+import { bookingStatusSchema, messageDeliveryDto, messageDto, staffRefDto, threadReadStateDto, threadStateSchema } from "../dto";
 import { estimateDecisionSchema, estimateDto } from "../estimates/estimate.schema";
 
 /**
@@ -14,6 +14,7 @@ export const EVENT_TYPES = [
   "thread.assigned",
   "booking.status_changed",
   "estimate.decided",
+  "message.delivery_updated",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const eventTypeSchema = z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(", ")}` });
@@ -81,6 +82,13 @@ export const estimateDecidedData = z.object({
   by: changedByDto,
 });
 
+/** A workshop message's notification changed: queued again, sent, delivered, failed, or seen by the customer. */
+export const messageDeliveryUpdatedData = z.object({
+  booking_id: z.number().int(),
+  message_id: z.number().int(),
+  delivery: messageDeliveryDto,
+});
+
 /** One entry of a workshop's event log, as the live stream, the feed and webhooks deliver it. */
 export const workshopEventDto = z.discriminatedUnion("type", [
   eventBase.extend({ type: z.literal("message.created"), data: messageCreatedData }),
@@ -90,6 +98,7 @@ export const workshopEventDto = z.discriminatedUnion("type", [
   eventBase.extend({ type: z.literal("thread.assigned"), data: threadAssignedData }),
   eventBase.extend({ type: z.literal("booking.status_changed"), data: bookingStatusChangedData }),
   eventBase.extend({ type: z.literal("estimate.decided"), data: estimateDecidedData }),
+  eventBase.extend({ type: z.literal("message.delivery_updated"), data: messageDeliveryUpdatedData }),
 ]);
 export type WorkshopEventDto = z.infer<typeof workshopEventDto>;
 

@@ -16,13 +16,13 @@ CREATE TABLE "workshop_channel_settings" (
 
 -- CreateTable
 CREATE TABLE "channel_opt_outs" (
-    "customer_id" INTEGER NOT NULL,
-    "channel" "DeliveryChannel" NOT NULL,
     "workshop_id" TEXT NOT NULL,
+    "channel" "DeliveryChannel" NOT NULL,
+    "address" TEXT NOT NULL,
     "source" TEXT NOT NULL,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "channel_opt_outs_pkey" PRIMARY KEY ("customer_id","channel")
+    CONSTRAINT "channel_opt_outs_pkey" PRIMARY KEY ("workshop_id","channel","address")
 );
 
 -- CreateTable
@@ -46,9 +46,6 @@ CREATE TABLE "message_deliveries" (
 );
 
 -- CreateIndex
-CREATE INDEX "channel_opt_outs_workshop_id_idx" ON "channel_opt_outs"("workshop_id");
-
--- CreateIndex
 CREATE INDEX "message_deliveries_status_next_attempt_at_idx" ON "message_deliveries"("status", "next_attempt_at");
 
 -- CreateIndex
@@ -62,9 +59,6 @@ CREATE UNIQUE INDEX "message_deliveries_message_id_channel_key" ON "message_deli
 
 -- AddForeignKey
 ALTER TABLE "workshop_channel_settings" ADD CONSTRAINT "workshop_channel_settings_workshop_id_fkey" FOREIGN KEY ("workshop_id") REFERENCES "workshops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "channel_opt_outs" ADD CONSTRAINT "channel_opt_outs_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "channel_opt_outs" ADD CONSTRAINT "channel_opt_outs_workshop_id_fkey" FOREIGN KEY ("workshop_id") REFERENCES "workshops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
