@@ -188,6 +188,7 @@ const nb = {
     "thread.assigned": "Samtale tildelt",
     "booking.status_changed": "Bookingstatus endret",
     "estimate.decided": "Kunden har svart på et overslag",
+    "message.delivery_updated": "SMS/e-post til kunden sendt, levert eller feilet",
   } satisfies Record<EventType, string>,
   addWebhook: "Legg til webhook",
   webhookUrlInvalid:
@@ -484,6 +485,7 @@ const en: Messages = {
     "thread.assigned": "Conversation assigned",
     "booking.status_changed": "Booking status changed",
     "estimate.decided": "Customer decided on an estimate",
+    "message.delivery_updated": "SMS/e-mail to the customer sent, delivered or failed",
   },
   addWebhook: "Add webhook",
   webhookUrlInvalid:

@@ -23,6 +23,8 @@ import { webhookSettingsFrom } from "@minbil/api/webhooks/webhook-settings";
 import { reopenExpiredSnoozes } from "@minbil/api/threads/reopen-snoozed";
 import { purgeOldDeliveries } from "@minbil/api/webhooks/purge-deliveries";
 import { startWebhookWorker, type WebhookWorker } from "@minbil/api/webhooks/webhook-worker";
+import { channelServicesFrom } from "@minbil/api/channels/channel-services";
+import { startDeliveryWorker, type DeliveryWorker } from "@minbil/api/channels/outbox/delivery-worker";
 import type { ReadinessReport } from "@minbil/api/http/health.routes";
 import { logger } from "@minbil/api/logger";
 import { seedDemoData } from "@minbil/demo/seed-demo-data";
@@ -69,6 +71,7 @@ export function startRuntime(): Runtime {
   let closing = false;
   let closeEvents: () => Promise<void> = async () => {};
   let worker: WebhookWorker | null = null;
+  let deliveryWorker: DeliveryWorker | null = null;
 
   const ready = (async () => {
     const database = await openWithRetry(
@@ -80,20 +83,21 @@ export function startRuntime(): Runtime {
     const limiterStore: LimiterStore = database.pool ? { kind: "postgres", pool: database.pool } : { kind: "memory" };
     if (database.pool) watchDatabasePool(database.pool);
     const events = createEventBus(eventBusSetting(env));
+    const keyMaterial = resolveEncryptionKey({
+      configured: env.MINBIL_ENCRYPTION_KEY,
+      dataDir: resolveDataDir(),
+      allowGenerated: env.NODE_ENV !== "production" || env.MINBIL_DEMO,
+    });
+    const baseUrl = publicBaseUrl();
     const built: AppServices = {
       database,
       db: database.prisma,
       storage,
       events,
-      secrets: createSecretBox(
-        resolveEncryptionKey({
-          configured: env.MINBIL_ENCRYPTION_KEY,
-          dataDir: resolveDataDir(),
-          allowGenerated: env.NODE_ENV !== "production" || env.MINBIL_DEMO,
-        }),
-      ),
+      secrets: createSecretBox(keyMaterial),
       webhooks: webhookSettingsFrom(env, { demo: env.MINBIL_DEMO }),
-      publicBaseUrl: publicBaseUrl(),
+      publicBaseUrl: baseUrl,
+      channels: channelServicesFrom(env, { keyMaterial, publicBaseUrl: baseUrl }),
       customerPageLimits: createCustomerPageLimits(limiterStore),
       limits: { signIn: createSignInLimits(limiterStore), api: createApiRateLimits(limiterStore, apiRateLimitSettings(env)) },
     };
@@ -123,6 +127,8 @@ export function startRuntime(): Runtime {
     timers.push(setInterval(() => void reopenSnoozes(), SNOOZE_CHECK_MS).unref());
     // Webhooks go out from every app process (they split the work through the database).
     worker = startWebhookWorker(built);
+    // Customer notifications likewise (claimed through the database); nothing runs without a channel.
+    deliveryWorker = startDeliveryWorker(built);
     services = built;
     status = "ready";
     logger.info({ database: database.kind }, "ready");
@@ -158,6 +164,7 @@ export function startRuntime(): Runtime {
       closing = true;
       for (const timer of timers) clearInterval(timer);
       await worker?.stop();
+      await deliveryWorker?.stop();
       await closeEvents().catch(() => {});
       const current = services;
       services = null;

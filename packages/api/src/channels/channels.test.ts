@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestServices, type TestServices } from "../testing/test-services";
 import { createBookingFixture, createWorkshopFixture } from "../testing/fixtures";
-import { createTestHttpApp } from "../testing/test-http";
+import { createTestHttpApp, fetchApp } from "../testing/test-http";
 import { staffCaller } from "../testing/callers";
 import { FakeTwilio } from "../testing/fake-twilio";
 import { SmtpInbox } from "../testing/smtp-inbox";
@@ -184,6 +184,28 @@ describe("a staff reply to the customer", () => {
     const message = await staffWrites(bookingId, "Hei!");
     await eventually(async () => expect(await statusOf(message.id, "sms")).toMatchObject({ status: "failed", attempts: 1 }));
     expect((await statusOf(message.id, "sms"))!.error).toContain("21211");
+  });
+});
+
+describe("retrying by hand over REST", () => {
+  it("queues a failed e-mail again for a partner's token, and answers 409 and 404 as documented", async () => {
+    const { bookingId, email } = await newBooking();
+    smtp.refuse(1, 550);
+    const message = await staffWrites(bookingId, "Faktura kommer på e-post.");
+    await eventually(async () => expect(await statusOf(message.id, "email")).toMatchObject({ status: "failed", attempts: 1 }));
+    expect((await statusOf(message.id, "email"))!.error).toContain("No such mailbox");
+
+    const call = fetchApp(app);
+    const retry = (id: number | string) =>
+      call(`/api/ws/messages/${id}/deliveries/retry`, { method: "POST", headers: { Authorization: `Bearer ${workshop.token.secret}` } });
+    const answer = await retry(message.id);
+    expect(answer.status).toBe(200);
+    expect((await answer.json()).data).toMatchObject({ message_id: message.id, booking_id: bookingId });
+    await eventually(async () => expect(await statusOf(message.id, "email")).toMatchObject({ status: "sent" }));
+    expect(smtp.mails.some((m) => JSON.stringify(m.to).includes(email))).toBe(true);
+    expect((await retry(message.id)).status).toBe(409);
+    expect((await retry(2_000_000_000)).status).toBe(404);
+    expect((await retry("abc")).status).toBe(422);
   });
 });
 

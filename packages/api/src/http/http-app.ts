@@ -21,6 +21,7 @@ import { registerStaffRoutes } from "../rest/staff.routes";
 import { registerTemplatesRoutes } from "../rest/templates.routes";
 import { registerCustomerLinkRoutes } from "../rest/customer-links.routes";
 import { registerCustomerPageRoutes } from "../rest/customer-page.routes";
+import { registerChannelsRoutes } from "../rest/channels.routes";
 import { registerOpenApiRoutes } from "../openapi/openapi.routes";
 import { registerMetricsRoutes } from "../metrics/metrics.routes";
 import { httpRequestDuration, httpRequests } from "../metrics/metrics";
@@ -169,6 +170,7 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   registerTemplatesRoutes(app, endpointDeps);
   registerCustomerLinkRoutes(app, endpointDeps);
   registerCustomerPageRoutes(app, endpointDeps);
+  registerChannelsRoutes(app, endpointDeps);
   registerOpenApiRoutes(app, endpointDeps);
   registerTrpcEndpoint(app, { contextFor, shutdownSignal: deps.shutdownSignal });
   registerHealthRoutes(app, endpointDeps, deps.readiness);

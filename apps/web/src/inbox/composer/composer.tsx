@@ -134,6 +134,7 @@ export function Composer({
       mentioned_user_ids: [],
       kind: "text",
       estimate: null,
+      delivery: null,
       sender: me?.user.name ?? "",
       created_at: new Date().toISOString(),
       attachments: files.map((file, index) => ({

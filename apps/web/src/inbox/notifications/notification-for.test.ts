@@ -31,6 +31,7 @@ function message(overrides: Partial<Extract<WorkshopEventDto, { type: "message.c
         estimate: null,
         visibility: "customer",
         mentioned_user_ids: [],
+        delivery: null,
         ...overrides,
       },
     },

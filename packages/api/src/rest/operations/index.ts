@@ -27,6 +27,7 @@ import {
   updateThreadOperation,
 } from "./messages.operations";
 import { listStaffOperation } from "./staff.operations";
+import { retryDeliveryOperation } from "./channels.operations";
 import { listTemplatesOperation } from "./templates.operations";
 import { listEventsOperation, streamEventsOperation } from "./events.operations";
 import {
@@ -61,6 +62,7 @@ export const REST_OPERATIONS: readonly RestOperation[] = [
   issueCustomerLinkOperation,
   revokeCustomerLinkOperation,
   decideEstimateOperation,
+  retryDeliveryOperation,
   listStaffOperation,
   listTemplatesOperation,
   listEventsOperation,
