@@ -47,15 +47,24 @@ export function apiEnv(runtimeEnv: Record<string, string | undefined> = process.
       /** The From address of e-mails to customers (the workshop's name is shown as the sender). */
       EMAIL_FROM: z.email({ error: "must be an e-mail address" }).optional(),
       /** Replies by e-mail: the domain of the threads' reply addresses (reply+…@this), routed to Mailgun. */
-      INBOUND_EMAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: "must be a domain name" }).optional(),
+      INBOUND_EMAIL_DOMAIN: z
+        .string()
+        .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: "must be a domain name" })
+        .optional(),
       /** Mailgun's HTTP webhook signing key: inbound e-mail is refused unless signed with it. */
       MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(8).optional(),
       /** SMS to customers through Twilio: the account SID (AC…); with the auth token and sender. Unset: SMS is off. */
-      TWILIO_ACCOUNT_SID: z.string().regex(/^AC\w+$/, { error: "must be a Twilio account SID (AC…)" }).optional(),
+      TWILIO_ACCOUNT_SID: z
+        .string()
+        .regex(/^AC\w+$/, { error: "must be a Twilio account SID (AC…)" })
+        .optional(),
       /** Twilio's auth token: authenticates sends and verifies Twilio's webhook signatures. */
       TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
       /** The SMS sender: a Twilio phone number (+47…) or a Messaging Service SID (MG…). */
-      TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|MG\w+)$/, { error: "must be a +number or a Messaging Service SID (MG…)" }).optional(),
+      TWILIO_FROM: z
+        .string()
+        .regex(/^(\+[1-9]\d{6,14}|MG\w+)$/, { error: "must be a +number or a Messaging Service SID (MG…)" })
+        .optional(),
       /** Twilio's API host (default https://api.twilio.com; a regional edge, or a test double). */
       TWILIO_API_URL: z.url().default("https://api.twilio.com"),
       /** Retry delays of customer notifications after each failed send, as WEBHOOK_RETRY_SCHEDULE. */

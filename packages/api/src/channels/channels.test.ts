@@ -143,7 +143,11 @@ describe("a staff reply to the customer", () => {
     await eventually(async () => expect(await statusOf(message.id, "sms")).toMatchObject({ status: "sent" }));
     const sid = twilioFake.sent.find((s) => s.to === phone)!.sid;
 
-    const forged = await twilioPost(CHANNEL_PATHS.twilioStatus, { MessageSid: sid, MessageStatus: "failed", ErrorCode: "30003" }, "wrong-token");
+    const forged = await twilioPost(
+      CHANNEL_PATHS.twilioStatus,
+      { MessageSid: sid, MessageStatus: "failed", ErrorCode: "30003" },
+      "wrong-token",
+    );
     expect(forged.statusCode).toBe(403);
     const unsigned = await app.inject({
       method: "POST",
@@ -154,7 +158,11 @@ describe("a staff reply to the customer", () => {
     expect(unsigned.statusCode).toBe(403);
     expect(await statusOf(message.id, "sms")).toMatchObject({ status: "sent" });
 
-    const callback = await twilioPost(CHANNEL_PATHS.twilioStatus, { MessageSid: sid, MessageStatus: "delivered", AccountSid: twilioFake.accountSid });
+    const callback = await twilioPost(CHANNEL_PATHS.twilioStatus, {
+      MessageSid: sid,
+      MessageStatus: "delivered",
+      AccountSid: twilioFake.accountSid,
+    });
     expect(callback.statusCode).toBeLessThan(300);
     expect(await statusOf(message.id, "sms")).toMatchObject({ status: "delivered" });
     // A late "sent" does not move it back.
@@ -218,8 +226,18 @@ describe("internal notes", () => {
     const reply = await staffWrites(bookingId, "Vi ringer deg i morgen.");
     await eventually(async () => expect(await statusOf(reply.id, "email")).toMatchObject({ status: "sent" }));
     expect(await services.db.messageDelivery.count({ where: { messageId: note.id } })).toBe(0);
-    expect(twilioFake.sent.filter((s) => s.to === phone).map((s) => s.body).join()).not.toContain("vanskelig");
-    expect(smtp.mails.filter((m) => JSON.stringify(m.to).includes(email)).map((m) => m.text).join()).not.toContain("vanskelig");
+    expect(
+      twilioFake.sent
+        .filter((s) => s.to === phone)
+        .map((s) => s.body)
+        .join(),
+    ).not.toContain("vanskelig");
+    expect(
+      smtp.mails
+        .filter((m) => JSON.stringify(m.to).includes(email))
+        .map((m) => m.text)
+        .join(),
+    ).not.toContain("vanskelig");
   });
 });
 
@@ -231,7 +249,12 @@ describe("replies from the customer", () => {
 
     const forged = await twilioPost(CHANNEL_PATHS.twilioSms, { From: phone, To: twilioFake.from, Body: "Ja" }, "wrong-token");
     expect(forged.statusCode).toBe(403);
-    const answer = await twilioPost(CHANNEL_PATHS.twilioSms, { From: phone, To: twilioFake.from, Body: "Ja, gjerne!", MessageSid: "SMin1" });
+    const answer = await twilioPost(CHANNEL_PATHS.twilioSms, {
+      From: phone,
+      To: twilioFake.from,
+      Body: "Ja, gjerne!",
+      MessageSid: "SMin1",
+    });
     expect(answer.statusCode).toBe(200);
     expect(answer.body).toContain("<Response>");
 
@@ -247,7 +270,16 @@ describe("replies from the customer", () => {
     const to = replyAddress(services.channels.key, INBOUND_DOMAIN, bookingId);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const token = randomBytes(25).toString("hex");
-    const fields = { recipient: to, sender: email, from: `Kunde <${email}>`, subject: "Re: Ny melding", "body-plain": "Takk!\n\n> sitat", "stripped-text": "Takk!", timestamp, token };
+    const fields = {
+      recipient: to,
+      sender: email,
+      from: `Kunde <${email}>`,
+      subject: "Re: Ny melding",
+      "body-plain": "Takk!\n\n> sitat",
+      "stripped-text": "Takk!",
+      timestamp,
+      token,
+    };
     const post = (signature: string) =>
       app.inject({
         method: "POST",

@@ -1,5 +1,5 @@
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
-import type { MessageDto, ThreadDetailDto } from "@minbil/contracts/dto";
+import type { MessageDeliveryDto, MessageDto, ThreadDetailDto } from "@minbil/contracts/dto";
 
 export type ThreadPages = InfiniteData<ThreadDetailDto, string | null | undefined>;
 
@@ -39,6 +39,22 @@ export function setUnreadCount(queryClient: QueryClient, key: QueryKey, unread: 
           pages: data.pages.map((page, index) =>
             index === 0
               ? { ...page, data: { ...page.data, unread_count: typeof unread === "number" ? unread : unread(page.data.unread_count) } }
+              : page,
+          ),
+        }
+      : data,
+  );
+}
+
+/** A cached message's delivery (SMS / e-mail status, seen), as a message.delivery_updated event tells it. */
+export function setMessageDelivery(queryClient: QueryClient, key: QueryKey, messageId: number, delivery: MessageDeliveryDto) {
+  queryClient.setQueryData<ThreadPages>(key, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) =>
+            page.data.messages.some((m) => m.id === messageId)
+              ? { ...page, data: { ...page.data, messages: page.data.messages.map((m) => (m.id === messageId ? { ...m, delivery } : m)) } }
               : page,
           ),
         }

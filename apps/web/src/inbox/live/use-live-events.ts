@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { redirectWhenSignedOut, useTRPC } from "~/trpc/react";
-import { appendMessage, setUnreadCount } from "./thread-cache";
+import { appendMessage, setMessageDelivery, setUnreadCount } from "./thread-cache";
 import { threadInput } from "../list/list-query";
 import { useRefreshLists } from "./use-refresh-lists";
 import type { WorkshopEventDto } from "@minbil/contracts/events/event.schema";
@@ -30,6 +30,11 @@ export function useLiveEvents(onEvent?: (event: WorkshopEventDto) => void): "liv
         if (event.type === "message.created") {
           appendMessage(queryClient, threadKey, event.data.message);
           if (event.data.message.sender_type === "customer") setUnreadCount(queryClient, threadKey, (unread) => unread + 1);
+        } else if (event.type === "message.delivery_updated") {
+          // Only the message's ticks change: nothing in the lists.
+          setMessageDelivery(queryClient, threadKey, event.data.message_id, event.data.delivery);
+          onEvent?.(event);
+          return;
         } else if (event.type === "thread.read" || event.type === "thread.unread") {
           if (event.data.by_user_id === myId) setUnreadCount(queryClient, threadKey, event.data.unread_count);
         } else {

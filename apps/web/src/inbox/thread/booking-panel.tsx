@@ -8,6 +8,7 @@ import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
 import { CustomerLinkSection } from "../customer-link/customer-link-section";
 import { useEstimateText } from "../estimates/estimate-text";
+import { CustomerChannels } from "./customer-channels";
 
 /** The booking beside the conversation on wide screens (1024 px and up). */
 type BookingProps = { booking: BookingDto; customer: CustomerDto; /** NOK the customer approved on estimates. */ approvedTotal: number };
@@ -127,6 +128,7 @@ function BookingDetails({ booking, customer, approvedTotal, onNavigate }: Bookin
         ))}
       </dl>
       <CustomerLinkSection bookingId={booking.id} />
+      <CustomerChannels bookingId={booking.id} />
       <h3 className="mt-5 mb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">{t.earlierBookings}</h3>
       {earlier && earlier.data.length === 0 && <p className="text-sm text-slate-600">{t.noEarlierBookings}</p>}
       <ul className="space-y-1 text-sm" data-testid="earlier-bookings">

@@ -7,6 +7,7 @@ import { PaperclipIcon } from "~/components/paperclip-icon";
 import { LockIcon } from "~/components/lock-icon";
 import { SHOWN_INLINE, useOpenGallery } from "../gallery/image-gallery";
 import { EstimateSummary } from "../estimates/estimate-summary";
+import { DeliveryTicks } from "./delivery-ticks";
 
 export function MessageBubble({ message }: { message: MessageDto & { pending?: boolean } }) {
   const { t, format } = useI18n();
@@ -85,6 +86,7 @@ export function MessageBubble({ message }: { message: MessageDto & { pending?: b
             ))}
           </ul>
         )}
+        {message.delivery && message.id > 0 && <DeliveryTicks messageId={message.id} delivery={message.delivery} />}
       </div>
     </article>
   );

@@ -6,7 +6,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * the hex HMAC-SHA256 of `timestamp` + `token` with the domain's webhook signing key.
  */
 export function mailgunSignature(signingKey: string, timestamp: string, token: string): string {
-  return createHmac("sha256", signingKey).update(timestamp + token).digest("hex");
+  return createHmac("sha256", signingKey)
+    .update(timestamp + token)
+    .digest("hex");
 }
 
 /** Mailgun retries a route for up to 8 hours with the same signature; older ones are refused as replays. */

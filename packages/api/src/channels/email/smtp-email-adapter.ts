@@ -36,9 +36,7 @@ export function createSmtpEmailAdapter(settings: EmailSettings): ChannelAdapter 
           subject: notification.subject ?? "",
           text: notification.text,
           ...(notification.replyTo ? { replyTo: notification.replyTo } : {}),
-          ...(notification.unsubscribeUrl
-            ? { list: { unsubscribe: { url: notification.unsubscribeUrl, comment: "Unsubscribe" } } }
-            : {}),
+          ...(notification.unsubscribeUrl ? { list: { unsubscribe: { url: notification.unsubscribeUrl, comment: "Unsubscribe" } } } : {}),
           headers: notification.unsubscribeUrl ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
         });
         return { ok: true, providerId: info.messageId };

@@ -23,7 +23,10 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
  */
 export function registerInboundRoutes(app: FastifyInstance, deps: { getServices(): Promise<Services> }): void {
   const handle =
-    (pick: (services: Services) => ChannelAdapter | null, work: (services: Services, adapter: ChannelAdapter, request: ProviderRequest) => Promise<string | null>) =>
+    (
+      pick: (services: Services) => ChannelAdapter | null,
+      work: (services: Services, adapter: ChannelAdapter, request: ProviderRequest) => Promise<string | null>,
+    ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       let cleanup = async () => {};
       try {

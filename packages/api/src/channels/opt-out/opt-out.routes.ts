@@ -68,7 +68,7 @@ export function registerOptOutRoutes(app: FastifyInstance, deps: { getServices()
         reply,
         200,
         "E-post stoppet / E-mail stopped",
-        "<p>Du får ikke flere e-poster om bestillingene dine herfra. <span lang=\"en\">You will get no more e-mail about your bookings from here.</span></p>",
+        '<p>Du får ikke flere e-poster om bestillingene dine herfra. <span lang="en">You will get no more e-mail about your bookings from here.</span></p>',
       );
     } catch (error) {
       return sendError(reply, error);

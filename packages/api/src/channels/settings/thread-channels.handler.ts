@@ -25,7 +25,10 @@ export async function getThreadChannels(
     ...(email ? [{ channel: "EMAIL" as const, address: email }] : []),
   ];
   const optOuts = addresses.length
-    ? await deps.db.channelOptOut.findMany({ where: { workshopId: deps.workshopId, OR: addresses }, select: { channel: true, createdAt: true } })
+    ? await deps.db.channelOptOut.findMany({
+        where: { workshopId: deps.workshopId, OR: addresses },
+        select: { channel: true, createdAt: true },
+      })
     : [];
   const settings = booking.workshop.channelSettings;
   const status = (channel: "SMS" | "EMAIL"): ThreadChannelDto => {

@@ -69,7 +69,9 @@ export function createTwilioSmsAdapter(settings: TwilioSettings): ChannelAdapter
       }
       const answer = (await response.json().catch(() => null)) as { sid?: string; code?: number; message?: string } | null;
       if (response.ok && answer?.sid) return { ok: true, providerId: answer.sid };
-      const reason = answer?.message ? `Twilio ${answer.code ?? response.status}: ${answer.message}` : `Twilio answered HTTP ${response.status}`;
+      const reason = answer?.message
+        ? `Twilio ${answer.code ?? response.status}: ${answer.message}`
+        : `Twilio answered HTTP ${response.status}`;
       // A refused request (bad number, blocked recipient) fails the same way every time; rate limits,
       // credentials being fixed and Twilio's own faults may pass.
       const permanent = response.status >= 400 && response.status < 500 && ![401, 403, 408, 429].includes(response.status);

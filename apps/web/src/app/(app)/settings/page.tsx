@@ -1,6 +1,7 @@
 import { getQueryClient, trpc } from "~/trpc/server";
 import { ApiTokensSection } from "~/settings/api-tokens-section";
 import { StaffSection } from "~/settings/staff-section";
+import { ChannelsSection } from "~/settings/channels-section";
 import { TemplatesSection } from "~/settings/templates/templates-section";
 import { WebhooksSection } from "~/settings/webhooks/webhooks-section";
 import { OwnersOnly } from "~/settings/owners-only";
@@ -15,11 +16,13 @@ export default async function SettingsPage() {
     queryClient.prefetchQuery(trpc.admin.staff.queryOptions()),
     queryClient.prefetchQuery(trpc.webhooks.list.queryOptions()),
     queryClient.prefetchQuery(trpc.templates.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.channels.settings.queryOptions()),
   ]);
   return (
     <main className="mx-auto h-full max-w-4xl space-y-6 overflow-y-auto p-4 sm:p-6">
       <SettingsTitle />
       <TemplatesSection />
+      <ChannelsSection />
       <ApiTokensSection />
       <WebhooksSection />
       <StaffSection />
