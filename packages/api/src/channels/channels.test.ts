@@ -11,6 +11,7 @@ import { mailgunSignature } from "./email/mailgun-signature";
 import { channelServicesFrom, CHANNEL_PATHS } from "./channel-services";
 import { startDeliveryWorker, type DeliveryWorker } from "./outbox/delivery-worker";
 import { replyAddress } from "./email/reply-address";
+import { appendSeenUpdates } from "./outbox/delivery-updated";
 
 // The customer channels as the workshop and its customer meet them: a staff reply goes out by SMS
 // (through a fake of Twilio's documented API) and e-mail (to an SMTP server in this process) with the
@@ -192,6 +193,23 @@ describe("a staff reply to the customer", () => {
     const message = await staffWrites(bookingId, "Hei!");
     await eventually(async () => expect(await statusOf(message.id, "sms")).toMatchObject({ status: "failed", attempts: 1 }));
     expect((await statusOf(message.id, "sms"))!.error).toContain("21211");
+  });
+});
+
+describe("seen", () => {
+  it("follows the customer page: messages up to the thread's customerSeenSeq show seen, with an event each", async () => {
+    const { bookingId } = await newBooking();
+    const first = await staffWrites(bookingId, "Første melding.");
+    const second = await staffWrites(bookingId, "Andre melding.");
+    expect((await deliveryOf(first.id)).seen).toBe(false);
+    // What the customer page does when it has shown the thread to a person (up to the first message).
+    const events = await services.db.$transaction(async (tx) => {
+      await tx.thread.update({ where: { bookingId }, data: { customerSeenSeq: first.seq, customerSeenAt: new Date() } });
+      return appendSeenUpdates(tx, { bookingId, previousSeq: 0, seenSeq: first.seq });
+    });
+    expect(events.map((e) => e.type)).toEqual(["message.delivery_updated"]);
+    expect((await deliveryOf(first.id)).seen).toBe(true);
+    expect((await deliveryOf(second.id)).seen).toBe(false);
   });
 });
 

@@ -33,6 +33,7 @@ export async function getThread(
           customerMessageCount: true,
           state: true,
           snoozedUntil: true,
+          customerSeenSeq: true,
           assignee: { select: { id: true, name: true } },
           ...(deps.viewerId ? { reads: { where: { userId: deps.viewerId }, select: { readCustomerCount: true } } } : {}),
         },

@@ -12,9 +12,17 @@ export async function appendDeliveryUpdated(
 ): Promise<{ event: AppendedEvent; delivery: NonNullable<ReturnType<typeof toMessageDelivery>> } | null> {
   const message = await tx.message.findUnique({
     where: { id: messageId },
-    select: { workshopId: true, bookingId: true, seq: true, senderType: true, visibility: true, deliveries: deliverySelect },
+    select: {
+      workshopId: true,
+      bookingId: true,
+      seq: true,
+      senderType: true,
+      visibility: true,
+      deliveries: deliverySelect,
+      thread: { select: { customerSeenSeq: true } },
+    },
   });
-  const delivery = message ? toMessageDelivery(message, 0) : null;
+  const delivery = message ? toMessageDelivery(message, message.thread.customerSeenSeq) : null;
   if (!message || !delivery) return null;
   const event = await appendEvent(tx, {
     workshopId: message.workshopId,
@@ -24,4 +32,37 @@ export async function appendDeliveryUpdated(
     unreadDelta: 0,
   });
   return { event, delivery };
+}
+
+/** At most this many messages get a "seen" event at once (a customer opening a long thread for the first time). */
+const SEEN_EVENTS_MAX = 50;
+
+/**
+ * After the customer page has shown a thread's messages up to `seenSeq` (Thread.customerSeenSeq moved
+ * from `previousSeq`): a `message.delivery_updated` event for each workshop message to the customer that
+ * became seen, so the inbox's ticks turn live. Call it in the transaction that moved customerSeenSeq;
+ * publish the events after the commit.
+ */
+export async function appendSeenUpdates(
+  tx: Prisma.TransactionClient,
+  thread: { bookingId: number; previousSeq: number; seenSeq: number },
+): Promise<AppendedEvent[]> {
+  if (thread.seenSeq <= thread.previousSeq) return [];
+  const messages = await tx.message.findMany({
+    where: {
+      bookingId: thread.bookingId,
+      seq: { gt: thread.previousSeq, lte: thread.seenSeq },
+      senderType: "WORKSHOP",
+      visibility: "CUSTOMER",
+    },
+    orderBy: { seq: "desc" },
+    take: SEEN_EVENTS_MAX,
+    select: { id: true },
+  });
+  const events: AppendedEvent[] = [];
+  for (const message of messages.reverse()) {
+    const updated = await appendDeliveryUpdated(tx, message.id);
+    if (updated) events.push(updated.event);
+  }
+  return events;
 }

@@ -8,7 +8,7 @@ import { adapterFor, type ChannelServices } from "../channel-services";
 import { replyAddress } from "../email/reply-address";
 import { optOutUrl } from "../opt-out/opt-out-link";
 import { appendDeliveryUpdated } from "./delivery-updated";
-import { ensureCustomerLink } from "./ensure-customer-link.temp";
+import { ensureCustomerLink } from "../../customer-links/ensure-customer-link";
 import { emailNotification, smsNotification, type NotificationFacts } from "./notification-text";
 
 export interface DeliveryDeps {
