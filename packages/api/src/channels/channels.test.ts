@@ -298,13 +298,19 @@ describe("replies from the customer", () => {
       timestamp,
       token,
     };
-    const post = (signature: string) =>
-      app.inject({
+    // As Mailgun forwards it: multipart/form-data, with the customer's photo attached.
+    const post = async (signature: string) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ ...fields, signature })) form.set(name, value);
+      form.set("attachment-1", new Blob([Buffer.from("not really a jpeg")], { type: "image/jpeg" }), "bilde.jpg");
+      const request = new Request("http://localhost/", { method: "POST", body: form });
+      return app.inject({
         method: "POST",
         url: CHANNEL_PATHS.mailgunInbound,
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ ...fields, signature }).toString(),
+        headers: { "content-type": request.headers.get("content-type")! },
+        payload: Buffer.from(await request.arrayBuffer()),
       });
+    };
     expect((await post("0".repeat(64))).statusCode).toBe(403);
     expect((await post(mailgunSignature(MAILGUN_KEY, timestamp, token))).statusCode).toBeLessThan(300);
     const caller = await staffCaller(services, owner.id);

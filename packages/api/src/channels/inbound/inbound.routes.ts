@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Services } from "../../context";
 import { apiError } from "../../errors";
 import { sendError } from "../../http/error-reply";
-import { readRequestFields } from "../../http/request-body";
+import { readProviderForm } from "./read-provider-form";
 import { logger } from "../../logger";
 import { SignatureError, type ChannelAdapter, type ProviderRequest } from "../channel-adapter";
 import { CHANNEL_PATHS } from "../channel-services";
@@ -28,15 +28,11 @@ export function registerInboundRoutes(app: FastifyInstance, deps: { getServices(
       work: (services: Services, adapter: ChannelAdapter, request: ProviderRequest) => Promise<string | null>,
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
-      let cleanup = async () => {};
       try {
         const services = await deps.getServices();
         const adapter = pick(services);
         if (!adapter) throw apiError("NOT_FOUND", "This channel is not configured");
-        const body = await readRequestFields(request.raw);
-        cleanup = body.cleanup;
-        const fields: Record<string, string> = {};
-        for (const [name, value] of Object.entries(body.fields)) if (typeof value === "string") fields[name] = value;
+        const fields = await readProviderForm(request.raw);
         const providerRequest = { url: services.publicBaseUrl.replace(/\/$/, "") + request.url, headers: request.headers, fields };
         const answer = await work(services, adapter, providerRequest);
         return answer === null ? reply.code(204).send() : reply.code(200).type("text/xml; charset=utf-8").send(answer);
@@ -46,8 +42,6 @@ export function registerInboundRoutes(app: FastifyInstance, deps: { getServices(
           return sendError(reply, apiError("FORBIDDEN", "The request's signature does not match"));
         }
         return sendError(reply, error);
-      } finally {
-        await cleanup();
       }
     };
 
