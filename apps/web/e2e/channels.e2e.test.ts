@@ -92,7 +92,8 @@ describe("SMS and e-mail to the customer", () => {
     const section = page.getByTestId("channels-section");
     await waitForHydration(page, "[data-testid=channels-section] input");
     for (const name of ["SMS", "E-post"]) {
-      await section.getByLabel(name).check();
+      // The box shows the saved setting: it turns checked once the server has it.
+      await section.getByLabel(name).click();
       await expect.poll(() => section.getByLabel(name).isChecked()).toBe(true);
     }
 
@@ -100,7 +101,11 @@ describe("SMS and e-mail to the customer", () => {
     const bookingId = (await threads.json()).data[0].booking_id as number;
     await page.goto(`${url}/inbox/${bookingId}`);
     await waitForHydration(page, "[data-testid=composer-text]");
-    await expect.poll(() => page.getByTestId("customer-channels").locator("[data-channel=sms]").getAttribute("data-status")).toBe("on");
+    await expect
+      .poll(() =>
+        page.getByTestId("booking-panel").getByTestId("customer-channels").locator("[data-channel=sms]").getAttribute("data-status"),
+      )
+      .toBe("on");
 
     await page.getByTestId("composer-text").fill("Bilen er klar til henting i dag.");
     await page.getByTestId("composer-text").press("Enter");
