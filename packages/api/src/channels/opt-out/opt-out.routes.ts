@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Services } from "../../context";
 import { sendError } from "../../http/error-reply";
-import { readRequestFields } from "../../http/request-body";
 import { CHANNEL_PATHS } from "../channel-services";
 import { readOptOutLink } from "./opt-out-link";
 
@@ -53,9 +52,9 @@ export function registerOptOutRoutes(app: FastifyInstance, deps: { getServices()
 
   app.post(CHANNEL_PATHS.emailOptOut, async (request, reply) => {
     try {
+      // The body (RFC 8058's "List-Unsubscribe=One-Click", or the button's) says nothing the signed
+      // link does not: it is not read (the server drains it).
       const { services, link } = await target(request);
-      const body = await readRequestFields(request.raw);
-      await body.cleanup();
       if (!link || !(await services.db.workshop.findUnique({ where: { id: link.workshopId }, select: { id: true } }))) {
         return page(reply, 404, NOT_VALID, "");
       }

@@ -58,8 +58,14 @@ export async function claimDueDeliveries(db: PrismaClient, channels: ChannelServ
 export async function attemptDelivery(deps: DeliveryDeps, claimed: Claimed): Promise<SendOutcome> {
   const channel: DeliveryChannel = claimed.channel === "SMS" ? "sms" : "email";
   const adapter = adapterFor(deps.channels, channel);
-  const outcome = adapter ? await send(deps, claimed, channel) : { ok: false as const, error: "channel not configured", permanent: false };
-  if (!adapter) return outcome;
+  if (!adapter) return { ok: false, error: "channel not configured", permanent: false };
+  // A fault of ours while composing (the database, say) counts as a failed attempt, so the schedule
+  // still ends it instead of the lease running out and the row being claimed again forever.
+  const outcome = await send(deps, claimed, channel).catch((error: unknown): SendOutcome => ({
+    ok: false,
+    error: `could not be prepared: ${(error as Error).message}`.slice(0, 300),
+    permanent: false,
+  }));
 
   const delay = outcome.ok || outcome.permanent ? null : nextAttemptDelay(deps.channels.retrySchedule, claimed.attempt_count);
   const updated = await deps.db.$transaction(async (tx) => {
