@@ -11,7 +11,7 @@ import { mailgunSignature } from "./email/mailgun-signature";
 import { channelServicesFrom, CHANNEL_PATHS } from "./channel-services";
 import { startDeliveryWorker, type DeliveryWorker } from "./outbox/delivery-worker";
 import { replyAddress } from "./email/reply-address";
-import { appendSeenUpdates } from "./outbox/delivery-updated";
+import { markSeenByCustomer } from "../customer-page/mark-seen.handler";
 
 // The customer channels as the workshop and its customer meet them: a staff reply goes out by SMS
 // (through a fake of Twilio's documented API) and e-mail (to an SMTP server in this process) with the
@@ -202,11 +202,14 @@ describe("seen", () => {
     const first = await staffWrites(bookingId, "Første melding.");
     const second = await staffWrites(bookingId, "Andre melding.");
     expect((await deliveryOf(first.id)).seen).toBe(false);
-    // What the customer page does when it has shown the thread to a person (up to the first message).
-    const events = await services.db.$transaction(async (tx) => {
-      await tx.thread.update({ where: { bookingId }, data: { customerSeenSeq: first.seq, customerSeenAt: new Date() } });
-      return appendSeenUpdates(tx, { bookingId, previousSeq: 0, seenSeq: first.seq });
-    });
+    // The customer page reports that it showed the thread to a person, up to the first message.
+    const link = { linkId: "lnk_test", workshopId: workshop.workshop.id, bookingId, customerName: "Kunde" };
+    const received: string[] = [];
+    const stop = services.events.subscribe(workshop.workshop.id, (event) => received.push(event.type));
+    expect(await markSeenByCustomer(services, link, { seq: first.seq })).toEqual({ moved: true });
+    expect(await markSeenByCustomer(services, link, { seq: first.seq })).toEqual({ moved: false });
+    stop();
+    const events = received.map((type) => ({ type }));
     expect(events.map((e) => e.type)).toEqual(["message.delivery_updated"]);
     expect((await deliveryOf(first.id)).seen).toBe(true);
     expect((await deliveryOf(second.id)).seen).toBe(false);
