@@ -68,6 +68,11 @@ beforeEach(() => {
   worker = startDeliveryWorker(services);
 });
 afterEach(async () => {
+  // Every notification settled before the next test, so its planned provider failures meet its own sends.
+  await vi.waitFor(async () => expect(await services.db.messageDelivery.count({ where: { status: "QUEUED" } })).toBe(0), {
+    timeout: 10_000,
+    interval: 50,
+  });
   await worker?.stop();
   worker = null;
 });
