@@ -244,6 +244,24 @@ describe("retrying by hand over REST", () => {
   });
 });
 
+describe("several app processes", () => {
+  it("never send one notification twice: each is claimed by one worker", async () => {
+    const second = startDeliveryWorker(services);
+    try {
+      const { bookingId, phone } = await newBooking();
+      const messages = [];
+      for (let i = 0; i < 8; i++) messages.push(await staffWrites(bookingId, `Melding nummer ${i}`));
+      await eventually(async () => {
+        for (const message of messages) expect(await statusOf(message.id, "sms")).toMatchObject({ status: "sent", attempts: 1 });
+      });
+      const bodies = twilioFake.sent.filter((s) => s.to === phone).map((s) => /Melding nummer \d/.exec(s.body)![0]);
+      expect(bodies.sort()).toEqual(messages.map((_, i) => `Melding nummer ${i}`));
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
 describe("internal notes", () => {
   it("never notify the customer", async () => {
     const { bookingId, phone, email } = await newBooking();
