@@ -249,7 +249,7 @@ describe("several app processes", () => {
     const second = startDeliveryWorker(services);
     try {
       const { bookingId, phone } = await newBooking();
-      const messages = [];
+      const messages: { id: number }[] = [];
       for (let i = 0; i < 8; i++) messages.push(await staffWrites(bookingId, `Melding nummer ${i}`));
       await eventually(async () => {
         for (const message of messages) expect(await statusOf(message.id, "sms")).toMatchObject({ status: "sent", attempts: 1 });
