@@ -195,6 +195,31 @@ describe("deliveries", () => {
       .toMatchObject({ enabled: false, disabled_reason: "gone" });
   });
 
+  it("pages through the delivery log newest first, each delivery once, also where deliveries share a time", async () => {
+    const endpoint = await register();
+    const at = (second: number) => new Date(Date.UTC(2026, 10, 1, 12, 0, second));
+    // Two of the same second on both sides of a page boundary: the cursor must tell them apart by id.
+    const made = [at(1), at(2), at(2), at(2), at(3)].map((createdAt, index) => ({
+      id: `msg_page${index}`,
+      endpointId: endpoint.id,
+      workshopId: workshop.workshop.id,
+      eventType: "webhook.test",
+      payload: {},
+      status: "SUCCEEDED" as const,
+      createdAt,
+    }));
+    await services.db.webhookDelivery.createMany({ data: made });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : "";
+      const page = await (await api(`/api/ws/webhooks/${endpoint.id}/deliveries?limit=2${query}`)).json();
+      seen.push(...page.data.map((delivery: { id: string }) => delivery.id));
+      cursor = page.meta.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(["msg_page4", "msg_page3", "msg_page2", "msg_page1", "msg_page0"]);
+  });
+
   it("sends only the event types an endpoint asked for", async () => {
     await register({ event_types: ["thread.unread"] });
     start();
