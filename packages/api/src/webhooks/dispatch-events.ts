@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@minbil/db/client";
-import { toEventDto } from "../events/event-dto";
+import { numbered, toEventDto } from "../events/event-dto";
 import { logger } from "../logger";
 import { newDeliveryId } from "./webhook-ids";
 
@@ -23,11 +23,13 @@ export async function dispatchEvents(db: PrismaClient): Promise<number> {
       FOR UPDATE OF e SKIP LOCKED`;
     let made = 0;
     for (const endpoint of endpoints) {
-      const events = await tx.event.findMany({
-        where: { workshopId: endpoint.workshop_id, seq: { gt: endpoint.position } },
-        orderBy: { seq: "asc" },
-        take: EVENTS_PER_ENDPOINT,
-      });
+      const events = numbered(
+        await tx.event.findMany({
+          where: { workshopId: endpoint.workshop_id, seq: { gt: endpoint.position } },
+          orderBy: { seq: "asc" },
+          take: EVENTS_PER_ENDPOINT,
+        }),
+      );
       const last = events.at(-1);
       if (!last) continue;
       const wanted = events.filter((event) => endpoint.event_types.length === 0 || endpoint.event_types.includes(event.type));
