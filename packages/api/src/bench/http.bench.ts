@@ -13,6 +13,7 @@
 // (interleaved, so a machine that gets busier does not favour one side). Sends go from every
 // connection to its own thread of the one workshop.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -106,6 +107,7 @@ const servers = [
       LOG_LEVEL: "warn",
       NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
       NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
+      MINBIL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       // The load is one token from one address, far above a partner's quota.
       RATE_LIMIT_TOKEN_REQUESTS: "1000000",
       RATE_LIMIT_TOKEN_SENDS: "1000000",
