@@ -33,10 +33,10 @@ export interface ApiTokenIdentity {
 /** The workshop a bearer secret belongs to, or null for an unknown or revoked one. */
 export async function resolveApiToken(db: PrismaClient, secret: string): Promise<ApiTokenIdentity | null> {
   if (!secret || secret.length > 512) return null;
-  const token = await db.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(secret) },
-    select: { id: true, workshopId: true, name: true, revokedAt: true, lastUsedAt: true },
-  });
+  // Every partner request starts here: raw SQL rather than the ORM's query building and result mapping.
+  const [token] = await db.$queryRaw<{ id: string; workshopId: string; name: string; revokedAt: Date | null; lastUsedAt: Date | null }[]>`
+    SELECT id, workshop_id AS "workshopId", name, revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"
+    FROM api_tokens WHERE token_hash = ${hashApiToken(secret)}`;
   if (!token || token.revokedAt) return null;
   const now = new Date();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

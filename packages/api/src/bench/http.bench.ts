@@ -90,12 +90,20 @@ async function start(name: Server["name"], args: string[], cwd: string, env: Nod
   return { name, url, process: child };
 }
 
+/** The node arguments of `pnpm start` (apps/web/package.json), so the app runs as in production. */
+function startArguments(): string[] {
+  const script = (JSON.parse(readFileSync(path.join(WEB_DIR, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
+  const command = /\bnode\s+(.+)$/.exec(script)?.[1];
+  if (!command) throw new Error(`Cannot read the node command of apps/web's start script: ${script}`);
+  return command.trim().split(/\s+/);
+}
+
 const appPort = await freePort();
 const rawPort = await freePort();
 const servers = [
   await start(
     "app",
-    ["--import", "tsx", "src/server/main.ts"],
+    startArguments(),
     WEB_DIR,
     {
       NODE_ENV: "production",
@@ -117,7 +125,8 @@ const servers = [
   ),
   await start(
     "raw",
-    ["--import", "tsx", "src/bench/http/raw-server.ts"],
+    // The same node flags and loader as the app.
+    [...startArguments().slice(0, -1), "src/bench/http/raw-server.ts"],
     path.join(REPO, "packages/api"),
     { RAW_DATABASE_URL: bench.url, RAW_PORT: String(rawPort), RAW_POOL_SIZE: POOL_SIZE },
     rawPort,
