@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
+import { readRowsOnPool } from "./read-rows";
 import { resolveDatabaseConfig, type DatabaseConfig } from "./config";
 import { isSocketServed, socketPath, SOCKET_PORT } from "./embedded/tool-socket";
 import { openPglite, PrismaPGliteWithExtensions } from "./embedded/open-pglite";
@@ -107,6 +108,7 @@ export function withPool(kind: Database["kind"], pool: pg.Pool, afterClose?: () 
     },
     new PrismaPg(migrationPool),
   );
+  readRowsOnPool(database.prisma, pool);
   return { ...database, pool };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { int4Id } from "@minbil/contracts/messages/ids.schema";
 import { Prisma, type PrismaClient } from "@minbil/db/client";
+import { readRows } from "@minbil/db/read-rows";
 import { threadDetailDto, type ThreadDetailDto } from "@minbil/contracts/dto";
 import type { getThreadInput } from "@minbil/contracts/messages/get-thread.schema";
 import { bookingNotFound } from "../errors";
@@ -20,10 +21,13 @@ export async function getThread(
   input: z.output<typeof getThreadInput>,
 ): Promise<ThreadDetailDto> {
   const beforeSeq = input.cursor ? decodeCursor(input.cursor, messageCursor)[0] : undefined;
-  // The booking with its customer, thread, assignee and the viewer's read position in one raw query:
-  // a thread is the most read answer after the inbox, and the ORM's relation query cost more CPU than
-  // the rest of the request. The answer is still validated whole (threadDetailDto) before it leaves.
-  const [booking] = await deps.db.$queryRaw<ThreadBookingRow[]>`
+  // The booking with its customer, thread, assignee and the viewer's read position in one raw query,
+  // read past the ORM on a server (read-rows.ts): a thread is the most read answer after the inbox,
+  // and the ORM's relation query cost more CPU than the rest of the request. The answer is still
+  // validated whole (threadDetailDto) before it leaves.
+  const [booking] = await readRows<ThreadBookingRow>(
+    deps.db,
+    Prisma.sql`
     SELECT b.id, b.reference, b.status::text AS status, b.service, b.scheduled_at AS "scheduledAt",
            b.vehicle_registration AS "vehicleRegistration", b.vehicle_make AS "vehicleMake", b.vehicle_model AS "vehicleModel",
            c.id AS "customerId", c.name AS "customerName", c.email AS "customerEmail", c.phone AS "customerPhone",
@@ -35,7 +39,8 @@ export async function getThread(
     LEFT JOIN threads t ON t.booking_id = b.id
     LEFT JOIN users a ON a.id = t.assignee_id
     LEFT JOIN thread_reads r ON r.booking_id = b.id AND r.user_id = ${deps.viewerId ?? null}
-    WHERE b.id = ${input.booking_id} AND b.workshop_id = ${deps.workshopId}`;
+    WHERE b.id = ${input.booking_id} AND b.workshop_id = ${deps.workshopId}`,
+  );
   if (!booking) throw bookingNotFound(input.booking_id);
 
   const [rows, approved] = await Promise.all([
