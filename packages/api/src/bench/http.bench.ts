@@ -92,7 +92,8 @@ async function start(name: Server["name"], args: string[], cwd: string, env: Nod
 
 /** The node arguments of `pnpm start` (apps/web/package.json), so the app runs as in production. */
 function startArguments(): string[] {
-  const script = (JSON.parse(readFileSync(path.join(WEB_DIR, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
+  const script = (JSON.parse(readFileSync(path.join(WEB_DIR, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts
+    .start!;
   const command = /\bnode\s+(.+)$/.exec(script)?.[1];
   if (!command) throw new Error(`Cannot read the node command of apps/web's start script: ${script}`);
   return command.trim().split(/\s+/);
@@ -160,7 +161,9 @@ const allOperations: Operation[] = [
     },
   },
 ];
-const operations = allOperations.filter((operation) => !process.env.BENCH_HTTP_ONLY || operation.label.includes(process.env.BENCH_HTTP_ONLY));
+const operations = allOperations.filter(
+  (operation) => !process.env.BENCH_HTTP_ONLY || operation.label.includes(process.env.BENCH_HTTP_ONLY),
+);
 let nextThread = -1;
 
 /** User + system CPU time of a process so far, in ms. */
@@ -234,7 +237,13 @@ const rows = operations.map((operation) => {
     `${range(app.map((s) => s.p50))} / ${range(app.map((s) => s.p99))} ms`,
     `${range(raw.map((s) => s.p50))} / ${range(raw.map((s) => s.p99))} ms`,
     range(p99Ratio, 2),
-    `${range(app.map((s) => s.cpu), 1)} / ${range(raw.map((s) => s.cpu), 1)} ms`,
+    `${range(
+      app.map((s) => s.cpu),
+      1,
+    )} / ${range(
+      raw.map((s) => s.cpu),
+      1,
+    )} ms`,
   ];
 });
 const header = ["operation", "app req/s", "raw req/s", "ratio", "app p50 / p99", "raw p50 / p99", "p99 ratio", "CPU per request app / raw"];
@@ -247,5 +256,9 @@ for (const row of rows) console.log(`| ${row.join(" | ")} |`);
 console.log("\ngoals: ratio ≥ 0.6, p99 ratio ≤ 2\n");
 
 for (const server of servers) server.process.kill("SIGTERM");
-await Promise.all(servers.map((server) => new Promise((resolve) => (server.process.exitCode !== null ? resolve(null) : server.process.once("exit", resolve)))));
+await Promise.all(
+  servers.map(
+    (server) => new Promise((resolve) => (server.process.exitCode !== null ? resolve(null) : server.process.once("exit", resolve))),
+  ),
+);
 process.exit(0);

@@ -197,7 +197,11 @@ async function send(workshopId: string, input: { booking_id: number; body: strin
     };
     await client.query(
       `INSERT INTO events (workshop_id, type, booking_id, payload, unread_delta) VALUES ($1, 'message.created', $2, $3::jsonb, 1)`,
-      [workshopId, input.booking_id, JSON.stringify({ booking_id: input.booking_id, message: dto, unread_count: unread, message_count: dto.seq })],
+      [
+        workshopId,
+        input.booking_id,
+        JSON.stringify({ booking_id: input.booking_id, message: dto, unread_count: unread, message_count: dto.seq }),
+      ],
     );
     await client.query("COMMIT");
     return dto;
@@ -221,7 +225,11 @@ const server = http.createServer((req, res) => {
     const auth = await tokenWorkshop(req.headers.authorization);
     if (!auth) return answer(res, 401, { success: false, error: { code: "UNAUTHORIZED" } });
     if (req.method === "GET" && url.pathname === "/api/ws/messages") {
-      return answer(res, 200, await listThreads(auth.workshopId, url.searchParams.get("cursor"), Number(url.searchParams.get("limit") ?? 20)));
+      return answer(
+        res,
+        200,
+        await listThreads(auth.workshopId, url.searchParams.get("cursor"), Number(url.searchParams.get("limit") ?? 20)),
+      );
     }
     const thread = /^\/api\/ws\/messages\/thread\/(\d+)$/.exec(url.pathname);
     if (req.method === "GET" && thread) {
