@@ -24,11 +24,21 @@ const TIMESTAMP_OID = 1114;
 const NativeDate = Date;
 const types = {
   getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === TIMESTAMP_OID) return (value: string) => new NativeDate(`${value.replace(" ", "T")}Z`);
+    if (oid === TIMESTAMP_OID) return parseUtcTimestamp;
     // pg's own parsers for everything else (int4, text, arrays, json: as Prisma returns them).
     return pg.types.getTypeParser(oid, format);
   },
 } as pg.CustomTypesConfig;
+
+/** "2026-11-26 09:35:48.123" as UTC, by its digits (a thread page reads fifty: string parsing showed). */
+const PLAIN_TIMESTAMP = /^([1-9]\d{3})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?$/;
+function parseUtcTimestamp(value: string): Date {
+  const m = PLAIN_TIMESTAMP.exec(value);
+  // Anything else (infinity, years past 9999 or BC) as PostgreSQL wrote it, read by Date's own parser.
+  if (!m) return new NativeDate(`${value.replace(" ", "T")}Z`);
+  const millis = m[7] ? Number(m[7].padEnd(3, "0").slice(0, 3)) : 0;
+  return new NativeDate(NativeDate.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, millis));
+}
 
 /** A parameter as the Prisma adapter sends it: a Date as UTC (pg would send local time with an offset). */
 function toParameter(value: unknown): unknown {

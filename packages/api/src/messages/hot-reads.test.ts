@@ -23,7 +23,8 @@ describe.skipIf(!url)("hot reads on the pool (needs a PostgreSQL server: runs in
   it("gives the same values as $queryRaw: times, whole numbers, enums, arrays, JSON and null", async () => {
     const at = new Date("2026-07-01T10:15:30.123Z");
     const query = Prisma.sql`
-      SELECT ${at}::timestamp AS at, (${at}::timestamp + interval '1 day')::timestamp(3) AS later, 7::int AS n,
+      SELECT ${at}::timestamp AS at, (${at}::timestamp + interval '1 day')::timestamp(3) AS later, '2026-07-01 10:15:30.5'::timestamp AS half,
+             '0099-01-01 00:00:00'::timestamp AS early, 7::int AS n,
              'OPEN'::"ThreadState" AS state, ARRAY['a', 'b']::text[] AS list, json_build_object('size', 3) AS doc,
              NULL::text AS nothing`;
     const direct = await readRows<Record<string, unknown>>(services.db, query);
