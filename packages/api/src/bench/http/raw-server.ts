@@ -88,9 +88,15 @@ async function listThreads(workshopId: string, cursor: string | null, limit: num
   };
 }
 
-const MESSAGE_COLUMNS = `m.id, m.booking_id, m.seq, m.body, m.sender_type, m.sender_name, m.created_at, m.visibility, m.mentioned_user_ids,
+const MESSAGE_COLUMNS = `m.id, m.booking_id, m.seq, m.body, m.sender_type, m.sender_name, m.created_at, m.visibility, m.mentioned_user_ids, m.kind,
   COALESCE((SELECT json_agg(json_build_object('id', x.id, 'file_name', x.file_name, 'content_type', x.content_type, 'size', x.size) ORDER BY x.position)
-            FROM attachments x WHERE x.message_id = m.id), '[]') AS attachments`;
+            FROM attachments x WHERE x.message_id = m.id), '[]') AS attachments,
+  (SELECT json_build_object('id', e.id, 'valid_until', e.valid_until, 'lines',
+            COALESCE((SELECT json_agg(json_build_object('id', l.id, 'description', l.description, 'price_ore', l.price_ore,
+                                                        'photo_attachment_id', l.attachment_id, 'decision', l.decision,
+                                                        'decided_at', l.decided_at, 'decided_via', l.decided_via) ORDER BY l.position)
+                      FROM estimate_lines l WHERE l.estimate_id = e.id), '[]'))
+   FROM estimates e WHERE e.message_id = m.id) AS estimate`;
 
 const messageJson = (row: Record<string, unknown> & { created_at: Date; attachments: { id: string }[] }) => ({
   id: row.id,
@@ -103,6 +109,8 @@ const messageJson = (row: Record<string, unknown> & { created_at: Date; attachme
   attachments: row.attachments.map((file) => ({ ...file, url: `/api/ws/messages/attachments/${file.id}` })),
   visibility: String(row.visibility).toLowerCase(),
   mentioned_user_ids: row.mentioned_user_ids,
+  kind: row.kind === "ESTIMATE" ? "estimate" : "text",
+  estimate: row.estimate,
 });
 
 async function getThread(workshopId: string, bookingId: number, limit: number) {
@@ -117,9 +125,13 @@ async function getThread(workshopId: string, bookingId: number, limit: number) {
     )
   ).rows[0];
   if (!booking) return null;
-  const { rows } = await pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.booking_id = $1 ORDER BY m.seq DESC LIMIT $2`, [
-    bookingId,
-    limit + 1,
+  const [{ rows }, approved] = await Promise.all([
+    pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.booking_id = $1 ORDER BY m.seq DESC LIMIT $2`, [bookingId, limit + 1]),
+    pool.query(
+      `SELECT COALESCE(sum(l.price_ore), 0)::int AS ore FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id
+       WHERE e.booking_id = $1 AND l.decision = 'APPROVED'`,
+      [bookingId],
+    ),
   ]);
   const page = rows.slice(0, limit).reverse();
   return {
@@ -141,6 +153,7 @@ async function getThread(workshopId: string, bookingId: number, limit: number) {
       snoozed_until: booking.snoozed_until?.toISOString() ?? null,
       assignee: booking.assignee_id ? { id: booking.assignee_id, name: booking.assignee_name } : null,
       messages: page.map(messageJson),
+      approved_total_nok: approved.rows[0].ore / 100,
     },
     meta: {
       next_cursor: rows.length > limit ? Buffer.from(JSON.stringify([page[0].seq])).toString("base64url") : null,
@@ -194,6 +207,8 @@ async function send(workshopId: string, input: { booking_id: number; body: strin
       attachments: [],
       visibility: "customer",
       mentioned_user_ids: [],
+      kind: "text",
+      estimate: null,
     };
     await client.query(
       `INSERT INTO events (workshop_id, type, booking_id, payload, unread_delta) VALUES ($1, 'message.created', $2, $3::jsonb, 1)`,
