@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
+import { readRowsOnPool } from "./read-rows";
 import { resolveDatabaseConfig, type DatabaseConfig } from "./config";
 import { isSocketServed, socketPath, SOCKET_PORT } from "./embedded/tool-socket";
 import { openPglite, PrismaPGliteWithExtensions } from "./embedded/open-pglite";
@@ -36,9 +37,18 @@ export interface OpenOptions {
  * A pool that gives up rather than hangs: a connection that cannot be made within the connect timeout,
  * or a query without an answer within the query timeout, fails (and the request answers 503).
  */
-export function createPool(config: Extract<DatabaseConfig, { kind: "postgres" }>, poolSize = config.poolSize): pg.Pool {
+export function createPool(
+  config: Extract<DatabaseConfig, { kind: "postgres" }>,
+  poolSize = config.poolSize,
+  /**
+   * false: commits on these connections do not wait for the write-ahead log to reach the disk. Only
+   * for data whose last moments may be lost in a crash of the database server (rate-limit counters).
+   */
+  durableCommits = true,
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: config.url,
+    ...(durableCommits ? {} : { options: "-c synchronous_commit=off" }),
     max: poolSize,
     connectionTimeoutMillis: config.connectTimeoutMs,
     query_timeout: config.queryTimeoutMs,
@@ -98,6 +108,7 @@ export function withPool(kind: Database["kind"], pool: pg.Pool, afterClose?: () 
     },
     new PrismaPg(migrationPool),
   );
+  readRowsOnPool(database.prisma, pool);
   return { ...database, pool };
 }
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { openDatabase, type Database } from "@minbil/db/open-database";
+import { createPool, openDatabase, type Database } from "@minbil/db/open-database";
 import { resolveDatabaseConfig, resolveDataDir } from "@minbil/db/config";
 import { applyMigrations } from "@minbil/db/migrations";
 import { readMigrationList } from "@minbil/db/migrations-folder";
@@ -50,6 +50,8 @@ export interface Runtime {
 const HOUR = 3_600_000;
 /** How often snoozes are checked: a snooze ends at most this late. */
 const SNOOZE_CHECK_MS = 5_000;
+/** Connections for the rate-limit counters (one short upsert per request each). */
+const COUNTER_POOL_SIZE = 4;
 
 class NotReadyError extends Error {
   readonly code = "SERVICE_UNAVAILABLE";
@@ -72,6 +74,7 @@ export function startRuntime(): Runtime {
   let closeEvents: () => Promise<void> = async () => {};
   let worker: WebhookWorker | null = null;
   let deliveryWorker: DeliveryWorker | null = null;
+  let counterPool: ReturnType<typeof createPool> | null = null;
 
   const ready = (async () => {
     const database = await openWithRetry(
@@ -80,7 +83,13 @@ export function startRuntime(): Runtime {
     );
     // S3_BUCKET set: the bucket, shared by every app process; else `<data folder>/attachments`.
     const storage = openStorage(storageSettingsFrom(env, path.join(resolveDataDir(), "attachments")));
-    const limiterStore: LimiterStore = database.pool ? { kind: "postgres", pool: database.pool } : { kind: "memory" };
+    // Rate-limit counters get their own few connections, whose commits do not wait for the disk: every
+    // API request of a token updates the same counter row, and with a flush per commit the requests
+    // queued on that row lock (and held the app's pool) for the length of a disk write each. A crash
+    // of the database server may forget the last moments' counts, which a rate limit can afford.
+    const config = resolveDatabaseConfig();
+    counterPool = config.kind === "postgres" ? createPool(config, COUNTER_POOL_SIZE, false) : null;
+    const limiterStore: LimiterStore = counterPool ? { kind: "postgres", pool: counterPool } : { kind: "memory" };
     if (database.pool) watchDatabasePool(database.pool);
     const events = createEventBus(eventBusSetting(env));
     const keyMaterial = resolveEncryptionKey({
@@ -170,6 +179,7 @@ export function startRuntime(): Runtime {
       services = null;
       failure = "shutting down";
       await current?.database.close().catch((error) => logger.error({ err: error }, "closing the database failed"));
+      await counterPool?.end().catch(() => {});
     },
   };
 }

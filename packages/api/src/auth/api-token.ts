@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "@minbil/db/client";
+import { Prisma, type PrismaClient } from "@minbil/db/client";
+import { readRows } from "@minbil/db/read-rows";
 
 // Partner systems authenticate with a long random secret. Only its SHA-256 is stored: the secret has
 // 256 bits of entropy, so a fast hash is enough (passwords, which have little, use argon2 instead).
@@ -33,10 +34,12 @@ export interface ApiTokenIdentity {
 /** The workshop a bearer secret belongs to, or null for an unknown or revoked one. */
 export async function resolveApiToken(db: PrismaClient, secret: string): Promise<ApiTokenIdentity | null> {
   if (!secret || secret.length > 512) return null;
-  const token = await db.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(secret) },
-    select: { id: true, workshopId: true, name: true, revokedAt: true, lastUsedAt: true },
-  });
+  // Every partner request starts here: raw SQL, read past the ORM (see read-rows.ts).
+  const [token] = await readRows<{ id: string; workshopId: string; name: string; revokedAt: Date | null; lastUsedAt: Date | null }>(
+    db,
+    Prisma.sql`SELECT id, workshop_id AS "workshopId", name, revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"
+               FROM api_tokens WHERE token_hash = ${hashApiToken(secret)}`,
+  );
   if (!token || token.revokedAt) return null;
   const now = new Date();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

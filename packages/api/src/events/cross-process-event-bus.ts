@@ -21,8 +21,9 @@ export type CrossProcessEventBus = EventBus & {
  * An event bus across server processes: a publish wakes this process's listeners at once and, through
  * the transport, every other process's. Publishes are coalesced per workshop: what is published in one
  * turn of the event loop (a send that also changes the thread's state writes two or three events) goes
- * out as one notice per workshop, naming its latest event. Notices carry only the workshop and sequence
- * number; listeners read the events themselves from the event log, so a lost notice (a process that died
+ * out as one notice per workshop, naming the latest published event. Notices carry only the workshop, the
+ * event type and the booking (an event's seq is given as its transaction commits, see append-event.ts);
+ * listeners read the events themselves from the event log, so a lost notice (a process that died
  * between commit and publish, a dropped connection) only delays them until their next poll.
  */
 export function createCrossProcessEventBus(transport: BusTransport, name: string): CrossProcessEventBus {
@@ -54,8 +55,8 @@ export function createCrossProcessEventBus(transport: BusTransport, name: string
     .start((message) => {
       try {
         const notice = JSON.parse(message) as AppendedEvent & { origin: string };
-        if (notice.origin !== origin && typeof notice.workshopId === "string" && Number.isInteger(notice.seq))
-          local.publish({ workshopId: notice.workshopId, seq: notice.seq, type: notice.type, bookingId: notice.bookingId });
+        if (notice.origin !== origin && typeof notice.workshopId === "string")
+          local.publish({ workshopId: notice.workshopId, type: notice.type, bookingId: notice.bookingId });
       } catch {
         // not one of ours
       }
@@ -65,8 +66,7 @@ export function createCrossProcessEventBus(transport: BusTransport, name: string
   return {
     publish(event) {
       local.publish(event);
-      const queued = pending.get(event.workshopId);
-      if (!queued || queued.seq < event.seq) pending.set(event.workshopId, event);
+      pending.set(event.workshopId, event);
       if (!flushing) {
         flushing = true;
         setImmediate(() => void flush());

@@ -18,3 +18,11 @@ export function toEventDto(row: {
     data: row.payload,
   });
 }
+
+/**
+ * Events read with `seq > n`: an event gets its seq as its transaction commits (see append-event.ts),
+ * so a row another transaction can read always has one; this only tells the type system so.
+ */
+export function numbered<T extends { seq: number | null }>(rows: T[]): (T & { seq: number })[] {
+  return rows.filter((row): row is T & { seq: number } => row.seq !== null);
+}

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { PrismaClient } from "@minbil/db/client";
 import { eventPageDto, type EventPageDto, type listEventsInput } from "@minbil/contracts/events/list-events.schema";
 import type { EventBus } from "./event-bus";
-import { toEventDto } from "./event-dto";
+import { numbered, toEventDto } from "./event-dto";
 import { checkRetained } from "./event-retention";
 
 /**
@@ -20,7 +20,8 @@ export async function listEvents(
     input.after ?? (await db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { eventFloorSeq: true } })).eventFloorSeq;
   if (input.after !== undefined) await checkRetained(db, workshopId, after);
 
-  const read = () => db.event.findMany({ where: { workshopId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: input.limit + 1 });
+  const read = async () =>
+    numbered(await db.event.findMany({ where: { workshopId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: input.limit + 1 }));
   // Listening starts before the first read, so an event written in between still wakes us.
   const waiter = input.wait > 0 ? listenForEvent(deps.events, workshopId, input.wait * 1000, signal) : null;
   let rows;

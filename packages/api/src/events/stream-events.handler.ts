@@ -1,6 +1,6 @@
 import { tracked } from "@trpc/server";
 import type { PrismaClient } from "@minbil/db/client";
-import { toEventDto } from "./event-dto";
+import { numbered, toEventDto } from "./event-dto";
 import type { EventBus } from "./event-bus";
 import { eventDeliveryLag, openEventStreams, secondsSince } from "../metrics/metrics";
 
@@ -19,7 +19,8 @@ export interface StreamEventsDeps {
   recheckMs?: number;
 }
 
-type EventRow = Awaited<ReturnType<PrismaClient["event"]["findMany"]>>[number];
+/** An event row as read after a seq: numbered (see append-event.ts). */
+type EventRow = Awaited<ReturnType<PrismaClient["event"]["findMany"]>>[number] & { seq: number };
 
 /** Per database: the event-log read in flight for each workshop and position, and when it started. */
 const readsInFlight = new WeakMap<PrismaClient, Map<string, { startedAt: number; rows: Promise<EventRow[]> }>>();
@@ -41,7 +42,7 @@ function readEventsAfter(db: PrismaClient, workshopId: string, after: number, fr
   if (running && running.startedAt > freshSince) return running.rows;
   const read = {
     startedAt: now(),
-    rows: db.event.findMany({ where: { workshopId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: BATCH }),
+    rows: db.event.findMany({ where: { workshopId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: BATCH }).then(numbered),
   };
   reads.set(key, read);
   void read.rows.finally(() => reads.get(key) === read && reads.delete(key)).catch(() => {});

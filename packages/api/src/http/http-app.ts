@@ -58,6 +58,14 @@ export function isApiPath(url: string | undefined): boolean {
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
+/** On every answer of the API. */
+const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+};
+
 /**
  * The HTTP server of the API: REST under /api/ws, tRPC under /api/trpc, health checks, the API document
  * (/api/ws/openapi.json) and its reference (/docs/api). Request bodies
@@ -95,35 +103,41 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", (_request, _payload, done) => done(null));
 
-  app.addHook("onRequest", async (request, reply) => {
+  // The hooks that run on every request take a callback rather than return a promise: they do nothing
+  // asynchronous, and a promise (and its microtask) per hook per request showed in the CPU profile.
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
     reply.header("X-Request-Id", request.id);
-    reply.header("X-Content-Type-Options", "nosniff");
-    reply.header("Referrer-Policy", "no-referrer");
-    reply.header("Cache-Control", "no-store");
-    reply.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     if (request.protocol === "https") reply.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    done();
   });
   // A request answered before its body was read (refused upload, failed authentication): let the client
   // finish sending and keep its connection, rather than resetting it.
-  app.addHook("onSend", async (request) => discardUnreadBody(request.raw));
+  app.addHook("onSend", (request, _reply, payload, done) => {
+    discardUnreadBody(request.raw);
+    done(null, payload);
+  });
   // One line per request and its metrics. The route is the pattern (`/api/ws/messages/thread/:booking_id`),
   // never the URL: no ids or query strings (which could carry a token) in logs or metric labels.
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", (request, reply, done) => {
     const route = routeLabel(request);
     const status = String(reply.statusCode);
     httpRequests.inc({ method: request.method, route, status });
     httpRequestDuration.observe({ method: request.method, route, status }, reply.elapsedTime / 1000);
-    logger.info(
-      {
-        reqId: request.id,
-        method: request.method,
-        route,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-        workshop: workshops.get(request),
-      },
-      "request",
-    );
+    if (logger.isLevelEnabled("info")) {
+      logger.info(
+        {
+          reqId: request.id,
+          method: request.method,
+          route,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+          workshop: workshops.get(request),
+        },
+        "request",
+      );
+    }
+    done();
   });
 
   app.setNotFoundHandler(async (request, reply) =>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { int4Id } from "@minbil/contracts/messages/ids.schema";
 import { Prisma, type PrismaClient } from "@minbil/db/client";
+import { readRows } from "@minbil/db/read-rows";
 import { bookingStatusSchema, threadListDto, type ThreadListDto } from "@minbil/contracts/dto";
 import type { listThreadsInput } from "@minbil/contracts/messages/list-threads.schema";
 import { toSenderType, toVisibility } from "./message.select";
@@ -85,7 +86,9 @@ export async function listThreads(
     for (const word of plan.checkEach) conditions.push(wordMatches(word));
   }
 
-  const rows = await deps.db.$queryRaw<ListRow[]>`
+  const rows = await readRows<ListRow>(
+    deps.db,
+    Prisma.sql`
     SELECT t.booking_id, t.message_count, ${unread}::int AS unread_count, t.last_activity_at, t.state, t.snoozed_until,
            b.reference, b.status::text AS status, b.service, b.scheduled_at, b.vehicle_registration, b.vehicle_make, b.vehicle_model,
            c.id AS customer_id, c.name AS customer_name, c.email AS customer_email, c.phone AS customer_phone,
@@ -100,7 +103,8 @@ export async function listThreads(
     LEFT JOIN thread_reads r ON r.booking_id = t.booking_id AND r.user_id = ${viewer}
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY t.last_activity_at DESC, t.booking_id DESC
-    LIMIT ${input.limit + 1}`;
+    LIMIT ${input.limit + 1}`,
+  );
 
   const page = rows.slice(0, input.limit);
   const matches =

@@ -15,6 +15,9 @@ export async function reopenExpiredSnoozes(deps: { db: PrismaClient; events: Eve
       LIMIT 200
       FOR UPDATE SKIP LOCKED`;
     const appended: AppendedEvent[] = [];
+    // Events of several workshops in one order of workshop id: each workshop row is locked when the
+    // events are numbered at commit (append-event.ts), and two runs must not take them crosswise.
+    due.sort((a, b) => (a.workshop_id < b.workshop_id ? -1 : a.workshop_id > b.workshop_id ? 1 : a.booking_id - b.booking_id));
     for (const thread of due) {
       await tx.thread.update({ where: { bookingId: thread.booking_id }, data: { state: "OPEN", snoozedUntil: null } });
       appended.push(

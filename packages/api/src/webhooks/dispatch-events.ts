@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@minbil/db/client";
-import { toEventDto } from "../events/event-dto";
+import { numbered, toEventDto } from "../events/event-dto";
 import { logger } from "../logger";
 import { newDeliveryId } from "./webhook-ids";
 
@@ -13,6 +13,12 @@ const EVENTS_PER_ENDPOINT = 500;
  * (endpoint, event) is unique, so a delivery is never made twice. Returns the number of deliveries made.
  */
 export async function dispatchEvents(db: PrismaClient): Promise<number> {
+  // Runs after every event: first one plain read whether any endpoint is behind, so that the common
+  // answer (none) costs no transaction.
+  const [behind] = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM webhook_endpoints e JOIN workshops w ON w.id = e.workshop_id
+    WHERE e.enabled AND e.position < w.event_seq LIMIT 1`;
+  if (!behind) return 0;
   return db.$transaction(async (tx) => {
     const endpoints = await tx.$queryRaw<{ id: string; workshop_id: string; position: number; event_types: string[] }[]>`
       SELECT e.id, e.workshop_id, e.position, e.event_types
@@ -23,11 +29,13 @@ export async function dispatchEvents(db: PrismaClient): Promise<number> {
       FOR UPDATE OF e SKIP LOCKED`;
     let made = 0;
     for (const endpoint of endpoints) {
-      const events = await tx.event.findMany({
-        where: { workshopId: endpoint.workshop_id, seq: { gt: endpoint.position } },
-        orderBy: { seq: "asc" },
-        take: EVENTS_PER_ENDPOINT,
-      });
+      const events = numbered(
+        await tx.event.findMany({
+          where: { workshopId: endpoint.workshop_id, seq: { gt: endpoint.position } },
+          orderBy: { seq: "asc" },
+          take: EVENTS_PER_ENDPOINT,
+        }),
+      );
       const last = events.at(-1);
       if (!last) continue;
       const wanted = events.filter((event) => endpoint.event_types.length === 0 || endpoint.event_types.includes(event.type));

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { PrismaClient } from "@minbil/db/client";
+import { Prisma, type PrismaClient } from "@minbil/db/client";
 import type {
   createWebhookInput,
   listDeliveriesInput,
@@ -159,14 +159,18 @@ const deliveryCursor = zod.tuple([zod.iso.datetime(), zod.string().max(80)]);
 export async function listDeliveries(deps: WebhookDeps, input: z.output<typeof listDeliveriesInput>): Promise<DeliveryPageDto> {
   await findEndpoint(deps, input.id);
   const cursor = input.cursor ? decodeCursor(input.cursor, deliveryCursor) : null;
+  // The page's ids by a row comparison, which PostgreSQL reads as one range of the index
+  // (endpoint_id, created_at DESC, id DESC); Prisma can only write the keyset condition as an OR,
+  // which it applies as a filter over every older delivery, so a page deep in the log cost more.
+  const keyset = cursor ? Prisma.sql`AND (created_at, id) < (${new Date(cursor[0])}::timestamp, ${cursor[1]})` : Prisma.empty;
+  const ids = await deps.db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM webhook_deliveries
+    WHERE endpoint_id = ${input.id} AND workshop_id = ${deps.workshopId} ${keyset}
+    ORDER BY created_at DESC, id DESC
+    LIMIT ${input.limit + 1}`;
   const rows = await deps.db.webhookDelivery.findMany({
-    where: {
-      endpointId: input.id,
-      workshopId: deps.workshopId,
-      ...(cursor ? { OR: [{ createdAt: { lt: new Date(cursor[0]) } }, { createdAt: new Date(cursor[0]), id: { lt: cursor[1] } }] } : {}),
-    },
+    where: { id: { in: ids.map((row) => row.id) } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
     include: deliveryInclude,
   });
   const page = rows.slice(0, input.limit);

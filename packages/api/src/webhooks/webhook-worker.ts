@@ -8,6 +8,11 @@ import { attemptDelivery, claimDueDeliveries, type DeliverDeps } from "./deliver
 const MAX_IN_FLIGHT = 16;
 /** Without a wake-up (an event in this or, via the bus, another process), look again this often. */
 const IDLE_POLL_MS = 1_000;
+/**
+ * Rounds start at most this often: under a send load every event wakes the loop, and a round per
+ * event cost the process more CPU than the sends did; events written meanwhile go in the next round.
+ */
+const MIN_ROUND_GAP_MS = 100;
 
 export interface WebhookWorker {
   /** Stops claiming; resolves when the attempts in flight have been recorded. */
@@ -22,7 +27,12 @@ export function startWebhookWorker(deps: DeliverDeps & { events: EventBus }): We
   let stopped = false;
   let wake: (() => void) | null = null;
   const inFlight = new Set<Promise<unknown>>();
-  const nudge = () => wake?.();
+  /** Set by a wake-up that came while a round ran (or while waiting out the gap between rounds). */
+  let pending = false;
+  const nudge = () => {
+    pending = true;
+    wake?.();
+  };
   const unsubscribe = deps.events.subscribeAll(nudge);
 
   async function round(): Promise<number> {
@@ -43,6 +53,8 @@ export function startWebhookWorker(deps: DeliverDeps & { events: EventBus }): We
   const loop = (async () => {
     while (!stopped) {
       let claimed = 0;
+      const started = Date.now();
+      pending = false;
       try {
         claimed = await round();
       } catch (error) {
@@ -50,6 +62,9 @@ export function startWebhookWorker(deps: DeliverDeps & { events: EventBus }): We
         if (!isDatabaseUnavailable(error)) logger.error({ err: error }, "webhook round failed");
       }
       if (claimed > 0 && inFlight.size < MAX_IN_FLIGHT) continue;
+      const gap = started + MIN_ROUND_GAP_MS - Date.now();
+      if (gap > 0 && !stopped) await new Promise((resolve) => setTimeout(resolve, gap));
+      if (pending) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, IDLE_POLL_MS);
         function done() {

@@ -195,6 +195,31 @@ describe("deliveries", () => {
       .toMatchObject({ enabled: false, disabled_reason: "gone" });
   });
 
+  it("pages through the delivery log newest first, each delivery once, also where deliveries share a time", async () => {
+    const endpoint = await register();
+    const at = (second: number) => new Date(Date.UTC(2026, 10, 1, 12, 0, second));
+    // Two of the same second on both sides of a page boundary: the cursor must tell them apart by id.
+    const made = [at(1), at(2), at(2), at(2), at(3)].map((createdAt, index) => ({
+      id: `msg_page${index}`,
+      endpointId: endpoint.id,
+      workshopId: workshop.workshop.id,
+      eventType: "webhook.test",
+      payload: {},
+      status: "SUCCEEDED" as const,
+      createdAt,
+    }));
+    await services.db.webhookDelivery.createMany({ data: made });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : "";
+      const page = await (await api(`/api/ws/webhooks/${endpoint.id}/deliveries?limit=2${query}`)).json();
+      seen.push(...page.data.map((delivery: { id: string }) => delivery.id));
+      cursor = page.meta.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(["msg_page4", "msg_page3", "msg_page2", "msg_page1", "msg_page0"]);
+  });
+
   it("sends only the event types an endpoint asked for", async () => {
     await register({ event_types: ["thread.unread"] });
     start();
@@ -320,6 +345,13 @@ describe("deliveries", () => {
         unreadDelta: 0,
       }),
     );
+    // Numbered as its transaction committed: the workshop's newest state change.
+    const brokenSeq = (
+      await services.db.event.findFirstOrThrow({
+        where: { workshopId: broken.workshopId, type: broken.type },
+        orderBy: { seq: "desc" },
+      })
+    ).seq!;
     await customerWrites("Skrevet etter den ødelagte hendelsen");
     await sendMessage(
       { ...services, workshopId: other.workshop.id, actor: other.auth.actor },
@@ -328,8 +360,8 @@ describe("deliveries", () => {
     await dispatchEvents(services.db);
     const made = await services.db.webhookDelivery.findMany({ select: { workshopId: true, eventSeq: true, eventType: true } });
     const mine = made.filter((delivery) => delivery.workshopId === workshop.workshop.id);
-    expect(mine.some((delivery) => delivery.eventSeq === broken.seq)).toBe(false);
-    expect(mine.some((delivery) => (delivery.eventSeq ?? 0) > broken.seq && delivery.eventType === "message.created")).toBe(true);
+    expect(mine.some((delivery) => delivery.eventSeq === brokenSeq)).toBe(false);
+    expect(mine.some((delivery) => (delivery.eventSeq ?? 0) > brokenSeq && delivery.eventType === "message.created")).toBe(true);
     expect(made.some((delivery) => delivery.workshopId === other.workshop.id && delivery.eventType === "message.created")).toBe(true);
     await services.db.webhookEndpoint.deleteMany({ where: { workshopId: other.workshop.id } });
   });
