@@ -2,14 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
-import { useI18n } from "~/i18n/i18n-provider";
+import { useCustomerChannelsText } from "~/i18n/customer-channels-text";
 import { ErrorAlert } from "~/components/error-alert";
 
 /** Owners turn SMS and e-mail to customers on and off; a channel the server has no provider for cannot be turned on. */
 export function ChannelsSection() {
   const trpc = useTRPC();
-  const { t } = useI18n();
-  const words = t.customerChannels;
+  const words = useCustomerChannelsText();
   const queryClient = useQueryClient();
   const settings = useQuery(trpc.channels.settings.queryOptions()).data;
   const update = useMutation(

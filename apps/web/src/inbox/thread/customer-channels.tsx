@@ -3,17 +3,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { useI18n } from "~/i18n/i18n-provider";
+import { useCustomerChannelsText } from "~/i18n/customer-channels-text";
 
 /**
  * How this customer is notified of the workshop's replies, per channel, and why not when not: the
  * server has no provider, the workshop turned it off, no number or address, or the customer opted out.
  */
 export function CustomerChannels({ bookingId }: { bookingId: number }) {
-  const { t, format } = useI18n();
+  const { format } = useI18n();
+  const words = useCustomerChannelsText();
   const trpc = useTRPC();
   const channels = useQuery(trpc.channels.thread.queryOptions({ booking_id: bookingId })).data;
   if (!channels) return null;
-  const words = t.customerChannels;
   return (
     <>
       <h3 className="mt-5 mb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">{words.heading}</h3>

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import type { MessageDeliveryDto } from "@minbil/contracts/dto";
 import { useTRPC } from "~/trpc/react";
-import { useI18n } from "~/i18n/i18n-provider";
+import { useCustomerChannelsText } from "~/i18n/customer-channels-text";
 
 /**
  * How the workshop's message reached the customer, under the bubble: one tick sent, two delivered, two
@@ -11,11 +11,10 @@ import { useI18n } from "~/i18n/i18n-provider";
  * to send again). The tooltip, and the text for screen readers, name each channel's status and reason.
  */
 export function DeliveryTicks({ messageId, delivery }: { messageId: number; delivery: MessageDeliveryDto }) {
-  const { t } = useI18n();
   const trpc = useTRPC();
   // The new status arrives as a message.delivery_updated event (live), like every other change.
   const retry = useMutation(trpc.channels.retryDelivery.mutationOptions());
-  const words = t.customerChannels;
+  const words = useCustomerChannelsText();
   const parts = delivery.channels.map(
     (c) =>
       `${words.names[c.channel]}: ${words.statuses[c.status]}${c.error && c.status !== "sent" && c.status !== "delivered" ? ` (${c.error})` : ""}`,
