@@ -1,5 +1,4 @@
-import { RateLimiterRes } from "rate-limiter-flexible";
-import { createLimiter, type LimiterStore } from "./limiter-store";
+import { consumeAll, createLimiter, type LimiterStore } from "./limiter-store";
 
 // The customer's page (/c/<token>) has no account, so its requests are limited per link and per client
 // address. A page open on a phone polls every 15 s and sends a "seen" now and then: about 50 requests
@@ -38,14 +37,7 @@ export function createCustomerPageLimits(store: LimiterStore): CustomerPageLimit
         counts.push(["link", linkId]);
         if (action === "send") counts.push(["send", linkId]);
       }
-      const results = await Promise.allSettled(counts.map(([name, key]) => limiters[name].consume(key)));
-      let waitMs = 0;
-      for (const result of results) {
-        if (result.status === "fulfilled") continue;
-        if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
-        waitMs = Math.max(waitMs, result.reason.msBeforeNext);
-      }
-      return waitMs > 0 ? Math.ceil(waitMs / 1000) : null;
+      return consumeAll(counts.map(([name, key]) => [limiters[name], key]));
     },
   };
 }

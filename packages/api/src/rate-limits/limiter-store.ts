@@ -1,11 +1,5 @@
 import type pg from "pg";
-import {
-  RateLimiterMemory,
-  RateLimiterPostgres,
-  RLWrapperTimeouts,
-  type RateLimiterAbstract,
-  type RateLimiterRes,
-} from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { logger } from "../logger";
 
 /**
@@ -57,4 +51,19 @@ export function createLimiter(store: LimiterStore, rule: LimitRule): RateLimiter
   });
   // The insurance sits on the wrapper only, so a count that times out and later fails is not made twice.
   return new RLWrapperTimeouts({ limiter: postgres, timeoutMs: STORE_TIMEOUT_MS, insuranceLimiter: new FallbackMemoryLimiter(rule) });
+}
+
+/**
+ * Counts one request against each (limiter, key) at once; resolves with the seconds to wait when any is
+ * over its limit (the longest wait), else null.
+ */
+export async function consumeAll(counts: [RateLimiterAbstract, string][]): Promise<number | null> {
+  const results = await Promise.allSettled(counts.map(([limiter, key]) => limiter.consume(key)));
+  let waitMs = 0;
+  for (const result of results) {
+    if (result.status === "fulfilled") continue;
+    if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
+    waitMs = Math.max(waitMs, result.reason.msBeforeNext);
+  }
+  return waitMs > 0 ? Math.ceil(waitMs / 1000) : null;
 }

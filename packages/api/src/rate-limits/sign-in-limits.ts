@@ -1,5 +1,5 @@
-import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { createLimiter, type LimiterStore } from "./limiter-store";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { consumeAll, createLimiter, type LimiterStore } from "./limiter-store";
 
 // Failed sign-ins are limited three ways, so that guessing is slow while the real user can still get in:
 // - per client address: 30 failures in 15 minutes (one office shares an address; an attacker rarely has many);
@@ -38,16 +38,7 @@ export function createSignInLimits(store: LimiterStore): SignInLimits {
     ...(attempt.knownDevice ? [] : [[account, attempt.email] as [RateLimiterAbstract, string]]),
   ];
   return {
-    async take(attempt) {
-      const results = await Promise.allSettled(keysOf(attempt).map(([limiter, key]) => limiter.consume(key)));
-      let waitMs = 0;
-      for (const result of results) {
-        if (result.status === "fulfilled") continue;
-        if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
-        waitMs = Math.max(waitMs, result.reason.msBeforeNext);
-      }
-      return waitMs > 0 ? Math.ceil(waitMs / 1000) : null;
-    },
+    take: (attempt) => consumeAll(keysOf(attempt)),
     async succeeded(attempt) {
       await Promise.all([
         accountAtAddress.delete(`${attempt.email}|${attempt.clientIp}`),
