@@ -25,7 +25,10 @@ export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env): 
 
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = withPool("postgres", new pg.Pool({ connectionString: url.toString(), max: 10 }), async () => {
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  // Dropping the database (WITH FORCE) ends any connection still closing; that is expected, not a crash.
+  pool.on("error", () => {});
+  const database = withPool("postgres", pool, async () => {
     const dropper = new pg.Client({ connectionString: serverUrl });
     await dropper.connect();
     await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
