@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CustomerMessageDto, CustomerViewDto } from "@minbil/contracts/customer/customer-view.schema";
 import type { EstimateDto } from "@minbil/contracts/estimates/estimate.schema";
 import { CUSTOMER_TEXT, type CustomerLocale } from "./customer-text";
-import { customerFormat } from "./customer-format";
+import { makeFormatters } from "~/i18n/format";
 import { attachmentUrl, fetchView, postSeen } from "./customer-api";
 import { CustomerComposer } from "./customer-composer";
 import { EstimateDecision } from "./estimate-decision";
@@ -19,7 +19,7 @@ const REFRESH_MS = 15_000;
  */
 export function CustomerPage({ token, initial, locale }: { token: string; initial: CustomerViewDto; locale: CustomerLocale }) {
   const t = CUSTOMER_TEXT[locale];
-  const format = useMemo(() => customerFormat(locale), [locale]);
+  const format = useMemo(() => makeFormatters(locale), [locale]);
   const [view, setView] = useState(initial);
   const [earlier, setEarlier] = useState<CustomerMessageDto[]>([]);
   const [hasEarlier, setHasEarlier] = useState(initial.has_earlier);

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { EstimateDto } from "@minbil/contracts/estimates/estimate.schema";
 import type { CustomerText } from "./customer-text";
-import type { customerFormat } from "./customer-format";
+import type { Formatters } from "~/i18n/format";
 import { attachmentUrl, CustomerApiError, postDecisions } from "./customer-api";
 
 type Choice = "approved" | "declined";
@@ -17,7 +17,7 @@ export function EstimateDecision(props: {
   estimate: EstimateDto;
   note: string;
   t: CustomerText;
-  format: ReturnType<typeof customerFormat>;
+  format: Formatters;
   onDecided(estimate: EstimateDto): void;
 }) {
   const { token, estimate, t, format } = props;
@@ -56,7 +56,7 @@ export function EstimateDecision(props: {
       <h3 className="font-semibold">{t.estimate}</h3>
       {props.note && <p className="mt-1 whitespace-pre-wrap text-sm">{props.note}</p>}
       <p className={`mt-1 text-sm ${estimate.expired ? "font-medium text-red-700" : "text-slate-600"}`}>
-        {estimate.expired ? t.expired(format.day(estimate.valid_until)) : t.validUntil(format.day(estimate.valid_until))}
+        {estimate.expired ? t.expired(format.calendarDay(estimate.valid_until)) : t.validUntil(format.calendarDay(estimate.valid_until))}
       </p>
       <ul className="mt-2 divide-y divide-slate-100">
         {estimate.lines.map((line) => (
