@@ -1,8 +1,7 @@
 import type { PrismaClient } from "@minbil/db/client";
 import { customerViewDto, type CustomerMessageDto, type CustomerViewDto } from "@minbil/contracts/customer/customer-view.schema";
 import { bookingStatusSchema, type MessageDto } from "@minbil/contracts/dto";
-import { messageSelect, toSenderType, type MessageRow } from "../messages/message.select";
-import { estimateSelect, toEstimateDto } from "../estimates/estimate.select";
+import { messageSelect, toMessageDto } from "../messages/message.select";
 import { linkExpiresAt } from "../customer-links/link-expiry";
 import type { ResolvedLink } from "../customer-links/resolve-customer-link";
 
@@ -39,7 +38,7 @@ export async function getCustomerView(
       where: { bookingId: link.bookingId, visibility: "CUSTOMER", ...(options.beforeSeq ? { seq: { lt: options.beforeSeq } } : {}) },
       orderBy: { seq: "desc" },
       take: CUSTOMER_PAGE_MESSAGES + 1,
-      select: { ...messageSelect, estimate: { select: estimateSelect } },
+      select: messageSelect,
     }),
   ]);
   const page = rows.slice(0, CUSTOMER_PAGE_MESSAGES).reverse();
@@ -53,28 +52,10 @@ export async function getCustomerView(
       service: booking.service,
       vehicle: { registration_number: booking.vehicleRegistration, make: booking.vehicleMake, model: booking.vehicleModel },
     },
-    messages: page.map(toCustomerMessage),
+    messages: page.map((row) => customerMessageFromDto(toMessageDto(row))),
     has_earlier: rows.length > CUSTOMER_PAGE_MESSAGES,
     expires_at: linkExpiresAt(booking.closedAt)?.toISOString() ?? null,
   });
-}
-
-export function toCustomerMessage(row: MessageRow): CustomerMessageDto {
-  return {
-    id: row.id,
-    seq: row.seq,
-    body: row.body,
-    from: toSenderType(row.senderType),
-    sender: row.senderName,
-    created_at: row.createdAt.toISOString(),
-    attachments: row.attachments.map((file) => ({
-      id: file.id,
-      file_name: file.fileName,
-      content_type: file.contentType,
-      size: file.size,
-    })),
-    estimate: row.estimate ? toEstimateDto(row.estimate) : null,
-  };
 }
 
 /** A message as the customer's page shows it (no staff ids, no API download paths). */
