@@ -8,7 +8,8 @@ import { apiError } from "../errors";
 import type { Route, EndpointDeps } from "../http/endpoint";
 import { registerRoutes } from "../http/endpoint";
 import { readRequestFields } from "../http/request-body";
-import { resolveCustomerLink, type ResolvedLink } from "../customer-links/resolve-customer-link";
+import type { ResolvedLink } from "../customer-links/resolve-customer-link";
+import { openCustomerLink } from "../customer-links/open-customer-link";
 import { customerMessageFromDto, getCustomerView } from "../customer-page/get-customer-view.handler";
 import { markSeenByCustomer } from "../customer-page/mark-seen.handler";
 import { sendCustomerMessage } from "../customer-page/send-customer-message.handler";
@@ -42,8 +43,7 @@ function linkRoute(operation: RestOperation, action: CustomerPageAction, handler
     handler: (deps) => async (request, reply) => {
       const ctx = await deps.contextFor(request);
       const { token } = request.params as { token: string };
-      const link = await resolveCustomerLink(ctx.db, token);
-      const wait = await ctx.customerPageLimits.take({ address: request.ip, linkId: link?.linkId ?? null, action });
+      const { link, waitSeconds: wait } = await openCustomerLink(ctx, { token, address: request.ip, action });
       if (wait !== null) throw apiError("RATE_LIMITED", `Too many requests: try again in ${wait} seconds`, undefined, wait);
       if (operation.method !== "GET" && !isSameOriginRequest(ctx.request)) {
         throw apiError("FORBIDDEN", "Cross-site request refused: use the customer page itself");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { resolveCustomerLink } from "@minbil/api/customer-links/resolve-customer-link";
+import { openCustomerLink } from "@minbil/api/customer-links/open-customer-link";
 import { getCustomerView } from "@minbil/api/customer-page/get-customer-view.handler";
 import { getServices } from "~/server/services";
 import { CLIENT_IP_HEADER } from "~/server/auth/client-ip";
@@ -30,13 +30,12 @@ export default async function CustomerLinkPage(props: {
     acceptLanguage: requestHeaders.get("accept-language"),
   });
   const services = await getServices();
-  const link = await resolveCustomerLink(services.db, token);
-  const wait = await services.customerPageLimits.take({
+  const { link, waitSeconds } = await openCustomerLink(services, {
+    token,
     address: requestHeaders.get(CLIENT_IP_HEADER) ?? "unknown",
-    linkId: link?.linkId ?? null,
     action: "view",
   });
-  if (wait !== null) {
+  if (waitSeconds !== null) {
     return (
       <main lang={locale} className="mx-auto max-w-md p-6 text-center">
         <p role="alert">{CUSTOMER_TEXT[locale].errors.rateLimited}</p>
