@@ -62,3 +62,16 @@ export function prismaErrorCode(error: unknown): string | null {
   const name = (error as { name?: unknown } | null)?.name;
   return name === "PrismaClientKnownRequestError" && typeof code === "string" ? code : null;
 }
+
+/**
+ * True when a unique constraint refused the write, however it was run: a Prisma model query (P2002),
+ * $queryRaw through a driver adapter (its error kind, or SQLSTATE 23505 as originalCode), or a
+ * statement on a pg connection (sql-transaction.ts: SQLSTATE 23505 as code).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (const layer of layers(error)) {
+    if (layer.name === "PrismaClientKnownRequestError" && layer.code === "P2002") return true;
+    if (layer.kind === "UniqueConstraintViolation" || layer.code === "23505" || layer.originalCode === "23505") return true;
+  }
+  return false;
+}

@@ -45,10 +45,20 @@ function toParameter(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
+/** The pool beneath a client on a PostgreSQL server, or none (the embedded database, a transaction's client). */
+export function directPool(client: PrismaClient | Prisma.TransactionClient): pg.Pool | undefined {
+  return direct.get(client);
+}
+
+/** Runs a Prisma.sql query on a pg pool or connection, with the conversions the Prisma adapter makes. */
+export async function queryOnPg<T>(on: pg.Pool | pg.PoolClient, query: Prisma.Sql): Promise<{ rows: T[]; rowCount: number }> {
+  const result = await on.query({ text: query.text, values: query.values.map(toParameter), types });
+  return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+}
+
 /** The rows of a read-only query. */
 export async function readRows<T>(client: PrismaClient | Prisma.TransactionClient, query: Prisma.Sql): Promise<T[]> {
   const pool = direct.get(client);
   if (!pool) return (client as PrismaClient).$queryRaw<T[]>(query);
-  const result = await pool.query({ text: query.text, values: query.values.map(toParameter), types });
-  return result.rows as T[];
+  return (await queryOnPg<T>(pool, query)).rows;
 }

@@ -1,3 +1,4 @@
+import { sqlIn } from "@minbil/db/sql-transaction";
 import type { PrismaClient } from "@minbil/db/client";
 import type { DecideEstimateInput, EstimateDto } from "@minbil/contracts/estimates/estimate.schema";
 import type { Actor } from "../auth/auth-context";
@@ -62,7 +63,7 @@ export async function decideEstimate(deps: DecideEstimateDeps, input: DecideEsti
     }
     const row = await tx.estimate.findUniqueOrThrow({ where: { id: input.estimate_id }, select: estimateSelect });
     const estimate = toEstimateDto(row, now);
-    const event = await appendEvent(tx, {
+    const event = await appendEvent(sqlIn(tx), {
       workshopId: deps.workshopId,
       type: "estimate.decided",
       bookingId: input.booking_id,
@@ -82,7 +83,7 @@ export async function decideEstimate(deps: DecideEstimateDeps, input: DecideEsti
     if (thread.state !== "OPEN") {
       await tx.thread.update({ where: { bookingId: input.booking_id }, data: { state: "OPEN", snoozedUntil: null } });
       events.push(
-        await appendEvent(tx, {
+        await appendEvent(sqlIn(tx), {
           workshopId: deps.workshopId,
           type: "thread.state_changed",
           bookingId: input.booking_id,

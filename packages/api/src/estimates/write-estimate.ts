@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@minbil/db/client";
+import { Prisma } from "@minbil/db/client";
+import type { Sql } from "@minbil/db/sql-transaction";
 import type { EstimateInput } from "@minbil/contracts/estimates/estimate.schema";
 import { fieldError } from "../errors";
 import { endOfOsloDay, osloDate } from "./oslo-day";
-import { estimateSelect, type EstimateRow } from "./estimate.select";
+import type { EstimateRow } from "./estimate.select";
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 const MAX_DAYS_AHEAD = 366;
@@ -23,7 +24,7 @@ export function checkValidUntil(input: EstimateInput, now = new Date()): Date {
  * the message's image files.
  */
 export async function writeEstimate(
-  tx: Prisma.TransactionClient,
+  sql: Sql,
   input: {
     workshopId: string;
     bookingId: number;
@@ -34,30 +35,34 @@ export async function writeEstimate(
   },
 ): Promise<EstimateRow> {
   const estimateId = id("est");
-  await tx.estimate.create({
-    data: {
-      id: estimateId,
-      messageId: input.messageId,
-      workshopId: input.workshopId,
-      bookingId: input.bookingId,
-      validUntil: input.validUntil,
-    },
+  const lines = input.estimate.lines.map((line, position) => {
+    const photo = line.photo_index === undefined ? null : input.files[line.photo_index];
+    if (line.photo_index !== undefined && (!photo || !photo.contentType.startsWith("image/"))) {
+      throw fieldError(`estimate.lines.${position}.photo_index`, "photo_index must name one of the message's image files");
+    }
+    return {
+      id: id("estl"),
+      description: line.description,
+      priceOre: Math.round(line.price_nok * 100),
+      attachmentId: photo?.id ?? null,
+      decision: null,
+      decidedAt: null,
+      decidedVia: null,
+    };
   });
-  await tx.estimateLine.createMany({
-    data: input.estimate.lines.map((line, position) => {
-      const photo = line.photo_index === undefined ? null : input.files[line.photo_index];
-      if (line.photo_index !== undefined && (!photo || !photo.contentType.startsWith("image/"))) {
-        throw fieldError(`estimate.lines.${position}.photo_index`, "photo_index must name one of the message's image files");
-      }
-      return {
-        id: id("estl"),
-        estimateId,
-        position,
-        description: line.description,
-        priceOre: Math.round(line.price_nok * 100),
-        attachmentId: photo?.id ?? null,
-      };
-    }),
-  });
-  return tx.estimate.findUniqueOrThrow({ where: { id: estimateId }, select: estimateSelect });
+  await sql.execute(Prisma.sql`
+    INSERT INTO estimates (id, message_id, workshop_id, booking_id, valid_until)
+    VALUES (${estimateId}, ${input.messageId}::int, ${input.workshopId}, ${input.bookingId}::int, ${input.validUntil}::timestamp)`);
+  if (lines.length) {
+    await sql.execute(Prisma.sql`
+    INSERT INTO estimate_lines (id, estimate_id, position, description, price_ore, attachment_id)
+    VALUES ${Prisma.join(
+      lines.map(
+        (line, position) =>
+          Prisma.sql`(${line.id}, ${estimateId}, ${position}::int, ${line.description}, ${line.priceOre}::int, ${line.attachmentId})`,
+      ),
+    )}`);
+  }
+  // As the message's estimate reads back (estimateSelect): nothing decided yet.
+  return { id: estimateId, validUntil: input.validUntil, lines };
 }

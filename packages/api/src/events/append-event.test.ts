@@ -1,3 +1,4 @@
+import { sqlTransaction } from "@minbil/db/sql-transaction";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEventsInput } from "@minbil/contracts/events/list-events.schema";
 import { createTestServices, type TestServices } from "../testing/test-services";
@@ -32,22 +33,19 @@ describe.skipIf(!url)("events numbered at commit (needs a PostgreSQL server: run
     const held = new Promise<void>((resolve) => (commit = resolve));
     let written!: () => void;
     const wrote = new Promise<void>((resolve) => (written = resolve));
-    const open = services.db.$transaction(
-      async (tx) => {
-        await writeMessage(tx, {
-          workshopId: workshop.workshop.id,
-          bookingId: first.id,
-          senderType: "customer",
-          senderName: "Kunde",
-          visibility: "customer",
-          body: "Skrevet først, lagret sist",
-          actor: null,
-        });
-        written();
-        await held;
-      },
-      { timeout: 20_000 },
-    );
+    const open = sqlTransaction(services.db, async (sql) => {
+      await writeMessage(sql, {
+        workshopId: workshop.workshop.id,
+        bookingId: first.id,
+        senderType: "customer",
+        senderName: "Kunde",
+        visibility: "customer",
+        body: "Skrevet først, lagret sist",
+        actor: null,
+      });
+      written();
+      await held;
+    });
     await wrote;
 
     // Another thread of the same workshop: it does not wait for the open send (before, it queued on the

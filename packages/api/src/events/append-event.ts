@@ -1,4 +1,5 @@
-import type { Prisma } from "@minbil/db/client";
+import { Prisma } from "@minbil/db/client";
+import type { Sql } from "@minbil/db/sql-transaction";
 
 import type { EventType } from "@minbil/contracts/events/event.schema";
 
@@ -37,11 +38,11 @@ export interface AppendedEvent {
  * other's workshop rows at commit.
  */
 export async function appendEvent(
-  tx: Prisma.TransactionClient,
+  sql: Sql,
   event: { workshopId: string; type: WorkshopEventType; bookingId: number | null; payload: Prisma.InputJsonValue; unreadDelta: number },
 ): Promise<AppendedEvent> {
-  await tx.$executeRaw`
+  await sql.execute(Prisma.sql`
     INSERT INTO events (workshop_id, type, booking_id, payload, unread_delta)
-    VALUES (${event.workshopId}, ${event.type}, ${event.bookingId}, ${JSON.stringify(event.payload)}::jsonb, ${event.unreadDelta})`;
+    VALUES (${event.workshopId}, ${event.type}, ${event.bookingId}::int, ${JSON.stringify(event.payload)}::jsonb, ${event.unreadDelta}::int)`);
   return { workshopId: event.workshopId, type: event.type, bookingId: event.bookingId };
 }

@@ -1,3 +1,4 @@
+import { sqlIn } from "@minbil/db/sql-transaction";
 import type { z } from "zod";
 import type { PrismaClient } from "@minbil/db/client";
 import { threadReadStateDto, type ThreadReadStateDto } from "@minbil/contracts/dto";
@@ -56,7 +57,7 @@ export async function markThreadRead(
       }
     }
     if (!workshopChanged && !ownChanged) return { state, event: null };
-    const event = await appendEvent(tx, {
+    const event = await appendEvent(sqlIn(tx), {
       workshopId: deps.workshopId,
       type: input.read ? "thread.read" : "thread.unread",
       bookingId: input.booking_id,

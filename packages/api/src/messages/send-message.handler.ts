@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { PrismaClient } from "@minbil/db/client";
-import { prismaErrorCode } from "@minbil/db/database-errors";
+import { Prisma, type PrismaClient } from "@minbil/db/client";
+import { isUniqueViolation } from "@minbil/db/database-errors";
+import { readRows } from "@minbil/db/read-rows";
+import { sqlTransaction } from "@minbil/db/sql-transaction";
 import { IDEMPOTENCY_KEY_TTL_MS, type AttachmentContentType } from "@minbil/contracts/limits";
 import { messageDto, sendMessageResultDto, type SendMessageResultDto } from "@minbil/contracts/dto";
 import type { SendMessageCommand } from "@minbil/contracts/messages/send-message.schema";
@@ -60,20 +62,15 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
   }
   // Checked before any file is stored: an estimate that has run out is refused as a whole.
   const estimateValidUntil = input.estimate ? checkValidUntil(input.estimate, deps.now?.() ?? new Date()) : null;
-  const booking = await db.booking.findFirst({
-    where: { id: input.booking_id, workshopId },
-    select: {
-      id: true,
-      reference: true,
-      service: true,
-      scheduledAt: true,
-      vehicleRegistration: true,
-      vehicleMake: true,
-      vehicleModel: true,
-      customer: { select: { name: true } },
-      workshop: { select: { name: true } },
-    },
-  });
+  // Raw SQL like the rest of the send (sql-transaction.ts): every send reads this.
+  const [booking] = await readRows<SendBookingRow>(
+    db,
+    Prisma.sql`
+    SELECT b.id, b.reference, b.service, b.scheduled_at AS "scheduledAt", b.vehicle_registration AS "vehicleRegistration",
+           b.vehicle_make AS "vehicleMake", b.vehicle_model AS "vehicleModel", c.name AS "customerName", w.name AS "workshopName"
+    FROM bookings b JOIN customers c ON c.id = b.customer_id JOIN workshops w ON w.id = b.workshop_id
+    WHERE b.id = ${input.booking_id}::int AND b.workshop_id = ${workshopId}`,
+  );
   if (!booking) throw bookingNotFound(input.booking_id);
 
   // A template: its text filled in from the booking (unless the staff's edited text came as body),
@@ -95,8 +92,8 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
             scheduled_at: booking.scheduledAt,
             vehicle: { registration_number: booking.vehicleRegistration, make: booking.vehicleMake, model: booking.vehicleModel },
           },
-          customer: booking.customer,
-          workshop: booking.workshop,
+          customer: { name: booking.customerName },
+          workshop: { name: booking.workshopName },
         },
         input.language ?? "nb",
       );
@@ -136,49 +133,41 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
 
     const senderName =
       input.sender_type === "customer"
-        ? booking.customer.name
+        ? booking.customerName
         : input.sender_type === "system"
           ? "MinBil"
           : actor.kind === "staff"
             ? actor.name
-            : booking.workshop.name;
+            : booking.workshopName;
     const visibility = input.visibility ?? "customer";
     const mentionedUserIds = visibility === "internal" ? await findMentions(db, workshopId, body) : [];
 
-    const { result, events } = await db.$transaction(
-      async (tx) => {
-        const written = await writeMessage(tx, {
-          workshopId,
-          bookingId: booking.id,
-          senderType: input.sender_type,
-          senderName,
-          visibility,
-          body,
-          actor,
-          mentionedUserIds,
-          files: stored,
-          state: input.state,
-          estimate: input.estimate && estimateValidUntil ? { input: input.estimate, validUntil: estimateValidUntil } : undefined,
-          createdAt: deps.now,
-        });
-        const events = [...written.events];
-        // The same status line and booking.status_changed event as PATCH .../thread/{id} with booking_status.
-        if (templateStatus) events.push(...(await changeBookingStatus(tx, { workshopId, actor }, booking.id, templateStatus)));
-        if (input.idempotency_key) {
-          await tx.idempotencyKey.create({
-            data: {
-              workshopId,
-              key: input.idempotency_key,
-              requestHash,
-              messageId: written.message.id,
-              expiresAt: new Date(Date.parse(written.message.created_at) + IDEMPOTENCY_KEY_TTL_MS),
-            },
-          });
-        }
-        return { result: { message: written.message, replayed: false }, events };
-      },
-      { maxWait: 20_000, timeout: 20_000 },
-    );
+    const { result, events } = await sqlTransaction(db, async (sql) => {
+      const written = await writeMessage(sql, {
+        workshopId,
+        bookingId: booking.id,
+        senderType: input.sender_type,
+        senderName,
+        visibility,
+        body,
+        actor,
+        mentionedUserIds,
+        files: stored,
+        state: input.state,
+        estimate: input.estimate && estimateValidUntil ? { input: input.estimate, validUntil: estimateValidUntil } : undefined,
+        createdAt: deps.now,
+      });
+      const events = [...written.events];
+      // The same status line and booking.status_changed event as PATCH .../thread/{id} with booking_status.
+      if (templateStatus) events.push(...(await changeBookingStatus(sql, { workshopId, actor }, booking.id, templateStatus)));
+      if (input.idempotency_key) {
+        const expiresAt = new Date(Date.parse(written.message.created_at) + IDEMPOTENCY_KEY_TTL_MS);
+        await sql.execute(Prisma.sql`
+            INSERT INTO idempotency_keys (workshop_id, key, request_hash, message_id, expires_at)
+            VALUES (${workshopId}, ${input.idempotency_key}, ${requestHash}, ${written.message.id}::int, ${expiresAt}::timestamp)`);
+      }
+      return { result: { message: written.message, replayed: false }, events };
+    });
     for (const event of events) deps.events.publish(event);
     return sendMessageResultDto.parse(result);
   } catch (error) {
@@ -188,7 +177,6 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
       const replay = await findReplay(db, workshopId, input.idempotency_key, requestHash);
       if (replay) return replay;
     }
-    if (isRecordNotFound(error)) throw bookingNotFound(input.booking_id);
     throw error;
   }
 }
@@ -226,10 +214,14 @@ async function findReplay(db: PrismaClient, workshopId: string, key: string, req
   return { message: messageDto.parse(toMessageDto(row)), replayed: true };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return prismaErrorCode(error) === "P2002";
-}
-
-function isRecordNotFound(error: unknown): boolean {
-  return prismaErrorCode(error) === "P2025";
+interface SendBookingRow {
+  id: number;
+  reference: string;
+  service: string;
+  scheduledAt: Date;
+  vehicleRegistration: string;
+  vehicleMake: string | null;
+  vehicleModel: string | null;
+  customerName: string;
+  workshopName: string;
 }

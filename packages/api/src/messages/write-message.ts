@@ -1,4 +1,5 @@
-import type { Prisma } from "@minbil/db/client";
+import { Prisma } from "@minbil/db/client";
+import type { Sql } from "@minbil/db/sql-transaction";
 import type { MessageDto, SenderType, Visibility } from "@minbil/contracts/dto";
 import type { Actor } from "../auth/auth-context";
 import { changedBy } from "../auth/changed-by";
@@ -9,6 +10,7 @@ import { normaliseSearch } from "./search-text";
 import type { EstimateInput } from "@minbil/contracts/estimates/estimate.schema";
 import { writeEstimate } from "../estimates/write-estimate";
 import { queueDeliveries } from "../channels/outbox/queue-deliveries";
+import { bookingNotFound } from "../errors";
 
 const SENDER_TYPE = { customer: "CUSTOMER", workshop: "WORKSHOP", system: "SYSTEM" } as const;
 
@@ -33,50 +35,58 @@ export interface NewMessage {
  * Writes a message into its thread, inside the caller's transaction, and everything that follows from
  * it: the thread's summary, unread counts (the workshop's, and the writer's own read position), the
  * thread's state (a customer's message reopens a waiting, done or snoozed thread), and the events.
- * The one place a message is stored: sends, notes and status lines all come here.
+ * The one place a message is stored: sends, notes and status lines all come here. Plain SQL (see
+ * sql-transaction.ts): this is the hottest write.
  */
 export async function writeMessage(
-  tx: Prisma.TransactionClient,
+  sql: Sql,
   input: NewMessage,
 ): Promise<{ message: MessageDto; events: AppendedEvent[]; unreadCount: number }> {
   // Locks the thread row: writes to one thread queue here, which makes seq gapless and total.
-  const thread = await tx.thread.update({
-    where: { bookingId: input.bookingId, workshopId: input.workshopId },
-    data: { messageCount: { increment: 1 } },
-    select: { messageCount: true, unreadCount: true, customerMessageCount: true, state: true, snoozedUntil: true },
-  });
+  const [thread] = await sql.rows<{
+    messageCount: number;
+    unreadCount: number;
+    customerMessageCount: number;
+    state: "OPEN" | "WAITING" | "DONE" | "SNOOZED";
+  }>(Prisma.sql`
+    UPDATE threads SET message_count = message_count + 1
+    WHERE booking_id = ${input.bookingId}::int AND workshop_id = ${input.workshopId}
+    RETURNING message_count AS "messageCount", unread_count AS "unreadCount",
+              customer_message_count AS "customerMessageCount", state::text AS state`);
+  if (!thread) throw bookingNotFound(input.bookingId);
   const seq = thread.messageCount;
   // Taken after the thread lock, so times follow seq order.
   const createdAt = input.createdAt?.() ?? new Date();
   const files = input.files ?? [];
-  const inserted = await tx.message.create({
-    data: {
-      bookingId: input.bookingId,
-      workshopId: input.workshopId,
-      seq,
-      senderType: SENDER_TYPE[input.senderType],
-      senderName: input.senderName,
-      staffUserId: input.actor?.kind === "staff" ? input.actor.userId : null,
-      apiTokenId: input.actor?.kind === "api_token" ? input.actor.tokenId : null,
-      body: input.body,
-      searchBody: normaliseSearch(input.body),
-      visibility: input.visibility === "internal" ? "INTERNAL" : "CUSTOMER",
-      mentionedUserIds: input.mentionedUserIds ?? [],
-      kind: input.estimate ? "ESTIMATE" : "TEXT",
-      createdAt,
-    },
-    select: { id: true },
-  });
+  const senderType = SENDER_TYPE[input.senderType];
+  const visibility = input.visibility === "internal" ? "INTERNAL" : "CUSTOMER";
+  const kind = input.estimate ? "ESTIMATE" : "TEXT";
+  const mentionedUserIds = input.mentionedUserIds ?? [];
+  const [inserted] = await sql.rows<{ id: number }>(Prisma.sql`
+    INSERT INTO messages (booking_id, workshop_id, seq, sender_type, sender_name, staff_user_id, api_token_id, body,
+                          search_body, visibility, mentioned_user_ids, kind, created_at)
+    VALUES (${input.bookingId}::int, ${input.workshopId}, ${seq}::int, ${senderType}::"SenderType", ${input.senderName},
+            ${input.actor?.kind === "staff" ? input.actor.userId : null}, ${input.actor?.kind === "api_token" ? input.actor.tokenId : null},
+            ${input.body}, ${normaliseSearch(input.body)}, ${visibility}::"MessageVisibility", ${mentionedUserIds}::text[],
+            ${kind}::"MessageKind", ${createdAt}::timestamp)
+    RETURNING id`);
+  const messageId = inserted!.id;
   if (files.length) {
-    await tx.attachment.createMany({
-      data: files.map((file, position) => ({ ...file, messageId: inserted.id, workshopId: input.workshopId, position })),
-    });
+    await sql.execute(Prisma.sql`
+      INSERT INTO attachments (id, message_id, workshop_id, position, file_name, content_type, size, checksum, storage_key)
+      VALUES ${Prisma.join(
+        files.map(
+          (file, position) =>
+            Prisma.sql`(${file.id}, ${messageId}::int, ${input.workshopId}, ${position}::int, ${file.fileName}, ${file.contentType},
+                        ${file.size}::int, ${file.checksum}, ${file.storageKey})`,
+        ),
+      )}`);
   }
   const estimate = input.estimate
-    ? await writeEstimate(tx, {
+    ? await writeEstimate(sql, {
         workshopId: input.workshopId,
         bookingId: input.bookingId,
-        messageId: inserted.id,
+        messageId,
         estimate: input.estimate.input,
         validUntil: input.estimate.validUntil,
         files,
@@ -85,19 +95,19 @@ export async function writeMessage(
   // The workshop writing to the customer notifies them (SMS, e-mail): queued with the message, sent after.
   const notifiesCustomer = input.senderType === "workshop" && input.visibility === "customer";
   const deliveries = notifiesCustomer
-    ? await queueDeliveries(tx, { workshopId: input.workshopId, bookingId: input.bookingId, messageId: inserted.id, createdAt })
+    ? await queueDeliveries(sql, { workshopId: input.workshopId, bookingId: input.bookingId, messageId, createdAt })
     : [];
   const row: MessageRow = {
-    id: inserted.id,
+    id: messageId,
     bookingId: input.bookingId,
     seq,
     body: input.body,
-    senderType: SENDER_TYPE[input.senderType],
+    senderType,
     senderName: input.senderName,
     createdAt,
-    visibility: input.visibility === "internal" ? "INTERNAL" : "CUSTOMER",
-    mentionedUserIds: input.mentionedUserIds ?? [],
-    kind: input.estimate ? "ESTIMATE" : "TEXT",
+    visibility,
+    mentionedUserIds,
+    kind,
     estimate,
     attachments: files.map((file) => ({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size })),
     deliveries,
@@ -114,29 +124,24 @@ export async function writeMessage(
     : fromCustomer && thread.state !== "OPEN"
       ? "OPEN"
       : thread.state;
-  await tx.thread.update({
-    where: { bookingId: input.bookingId },
-    data: {
-      lastMessageId: row.id,
-      lastActivityAt: createdAt,
-      unreadCount,
-      customerMessageCount,
-      ...(reply ? { lastReadSeq: seq } : {}),
-      ...(state !== thread.state ? { state, snoozedUntil: null } : {}),
-    },
-  });
+  await sql.execute(Prisma.sql`
+    UPDATE threads SET last_message_id = ${messageId}::int, last_activity_at = ${createdAt}::timestamp,
+                       unread_count = ${unreadCount}::int, customer_message_count = ${customerMessageCount}::int
+                       ${reply ? Prisma.sql`, last_read_seq = ${seq}::int` : Prisma.empty}
+                       ${state !== thread.state ? Prisma.sql`, state = ${state}::"ThreadState", snoozed_until = NULL` : Prisma.empty}
+    WHERE booking_id = ${input.bookingId}::int`);
   // Whoever writes in a thread has read it up to there.
   if (input.actor?.kind === "staff") {
-    await tx.threadRead.upsert({
-      where: { bookingId_userId: { bookingId: input.bookingId, userId: input.actor.userId } },
-      create: { bookingId: input.bookingId, userId: input.actor.userId, lastReadSeq: seq, readCustomerCount: customerMessageCount },
-      update: { lastReadSeq: seq, readCustomerCount: customerMessageCount },
-    });
+    await sql.execute(Prisma.sql`
+      INSERT INTO thread_reads (booking_id, user_id, last_read_seq, read_customer_count, updated_at)
+      VALUES (${input.bookingId}::int, ${input.actor.userId}, ${seq}::int, ${customerMessageCount}::int, ${new Date()}::timestamp)
+      ON CONFLICT (booking_id, user_id) DO UPDATE
+      SET last_read_seq = EXCLUDED.last_read_seq, read_customer_count = EXCLUDED.read_customer_count, updated_at = EXCLUDED.updated_at`);
   }
 
   const message = toMessageDto(row);
   const events = [
-    await appendEvent(tx, {
+    await appendEvent(sql, {
       workshopId: input.workshopId,
       type: "message.created",
       bookingId: input.bookingId,
@@ -146,7 +151,7 @@ export async function writeMessage(
   ];
   if (state !== thread.state) {
     events.push(
-      await appendEvent(tx, {
+      await appendEvent(sql, {
         workshopId: input.workshopId,
         type: "thread.state_changed",
         bookingId: input.bookingId,

@@ -1,3 +1,4 @@
+import { sqlIn } from "@minbil/db/sql-transaction";
 import type { PrismaClient } from "@minbil/db/client";
 import { appendEvent, type AppendedEvent } from "../events/append-event";
 import type { EventBus } from "../events/event-bus";
@@ -21,7 +22,7 @@ export async function reopenExpiredSnoozes(deps: { db: PrismaClient; events: Eve
     for (const thread of due) {
       await tx.thread.update({ where: { bookingId: thread.booking_id }, data: { state: "OPEN", snoozedUntil: null } });
       appended.push(
-        await appendEvent(tx, {
+        await appendEvent(sqlIn(tx), {
           workshopId: thread.workshop_id,
           type: "thread.state_changed",
           bookingId: thread.booking_id,

@@ -1,4 +1,4 @@
-import type { Prisma } from "@minbil/db/client";
+import type { Sql } from "@minbil/db/sql-transaction";
 import type { BookingStatus, MessageDto } from "@minbil/contracts/dto";
 import type { Actor } from "../auth/auth-context";
 import type { AppendedEvent } from "../events/append-event";
@@ -16,11 +16,11 @@ const STATUS_NB: Record<BookingStatus, string> = {
 
 /** The line a status change leaves in the thread: a system message for the workshop (internal). */
 export async function writeStatusLine(
-  tx: Prisma.TransactionClient,
+  sql: Sql,
   input: { workshopId: string; bookingId: number; actor: Actor | null; status: BookingStatus },
 ): Promise<{ message: MessageDto; event: AppendedEvent }> {
   const who = input.actor?.name ?? "MinBil";
-  const { message, events } = await writeMessage(tx, {
+  const { message, events } = await writeMessage(sql, {
     workshopId: input.workshopId,
     bookingId: input.bookingId,
     senderType: "system",

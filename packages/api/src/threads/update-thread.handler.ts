@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { Prisma, PrismaClient } from "@minbil/db/client";
+import { Prisma, type PrismaClient } from "@minbil/db/client";
+import { sqlIn, type Sql } from "@minbil/db/sql-transaction";
 import type { updateThreadInput } from "@minbil/contracts/messages/update-thread.schema";
 import { bookingStatusSchema, threadSummaryDto, type BookingStatus, type ThreadSummaryDto } from "@minbil/contracts/dto";
 import type { Actor } from "../auth/auth-context";
@@ -41,7 +42,7 @@ export async function updateThread(deps: UpdateThreadDeps, input: z.output<typeo
       if (changed) {
         await tx.thread.update({ where: { bookingId: input.booking_id }, data: { state: fromThreadState(nextState), snoozedUntil } });
         appended.push(
-          await appendEvent(tx, {
+          await appendEvent(sqlIn(tx), {
             workshopId,
             type: "thread.state_changed",
             bookingId: input.booking_id,
@@ -66,7 +67,7 @@ export async function updateThread(deps: UpdateThreadDeps, input: z.output<typeo
       if (input.assignee_id && !assignee) throw fieldError("assignee_id", "assignee_id is not an active staff member of this workshop");
       await tx.thread.update({ where: { bookingId: input.booking_id }, data: { assigneeId: assignee?.id ?? null } });
       appended.push(
-        await appendEvent(tx, {
+        await appendEvent(sqlIn(tx), {
           workshopId,
           type: "thread.assigned",
           bookingId: input.booking_id,
@@ -76,7 +77,8 @@ export async function updateThread(deps: UpdateThreadDeps, input: z.output<typeo
       );
     }
 
-    if (input.booking_status !== undefined) appended.push(...(await changeBookingStatus(tx, deps, input.booking_id, input.booking_status)));
+    if (input.booking_status !== undefined)
+      appended.push(...(await changeBookingStatus(sqlIn(tx), deps, input.booking_id, input.booking_status)));
     return appended;
   });
   for (const event of events) deps.events.publish(event);
@@ -88,24 +90,30 @@ export async function updateThread(deps: UpdateThreadDeps, input: z.output<typeo
  * the booking already has that status). Used by PATCH .../thread/{id} and by a send with a template.
  */
 export async function changeBookingStatus(
-  tx: Prisma.TransactionClient,
+  sql: Sql,
   deps: { workshopId: string; actor: Actor },
   bookingId: number,
   status: BookingStatus,
 ): Promise<AppendedEvent[]> {
-  const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { status: true } });
+  const [booking] = await sql.rows<{ status: string }>(
+    Prisma.sql`SELECT status::text AS status FROM bookings WHERE id = ${bookingId}::int AND workshop_id = ${deps.workshopId}`,
+  );
+  if (!booking) throw bookingNotFound(bookingId);
   const previous = bookingStatusSchema.parse(booking.status.toLowerCase());
   if (previous === status) return [];
-  await tx.booking.update({
-    where: { id: bookingId },
-    data: {
-      status: status.toUpperCase() as Prisma.BookingUpdateInput["status"] & string,
-      // Customer links end 30 days after a booking closes (and work again if it is reopened).
-      closedAt: status === "completed" || status === "cancelled" ? new Date() : null,
-    },
+  const now = new Date();
+  // Customer links end 30 days after a booking closes (and work again if it is reopened).
+  const closedAt = status === "completed" || status === "cancelled" ? now : null;
+  await sql.execute(Prisma.sql`
+    UPDATE bookings SET status = ${status.toUpperCase()}::"BookingStatus", closed_at = ${closedAt}::timestamp, updated_at = ${now}::timestamp
+    WHERE id = ${bookingId}::int`);
+  const { message, event: messageEvent } = await writeStatusLine(sql, {
+    workshopId: deps.workshopId,
+    bookingId,
+    actor: deps.actor,
+    status,
   });
-  const { message, event: messageEvent } = await writeStatusLine(tx, { workshopId: deps.workshopId, bookingId, actor: deps.actor, status });
-  const statusEvent = await appendEvent(tx, {
+  const statusEvent = await appendEvent(sql, {
     workshopId: deps.workshopId,
     type: "booking.status_changed",
     bookingId,

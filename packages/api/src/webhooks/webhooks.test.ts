@@ -1,3 +1,4 @@
+import { sqlIn } from "@minbil/db/sql-transaction";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -330,7 +331,7 @@ describe("deliveries", () => {
     expect(otherEndpoint.status).toBe(201);
     // A stored event whose time cannot be read back as ISO 8601 (as a snooze past the year 9999 once made).
     const broken = await services.db.$transaction((tx) =>
-      appendEvent(tx, {
+      appendEvent(sqlIn(tx), {
         workshopId: workshop.workshop.id,
         type: "thread.state_changed",
         bookingId: workshop.booking.id,

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@minbil/db/client";
+import { sqlTransaction } from "@minbil/db/sql-transaction";
 import type { EventBus } from "../../events/event-bus";
 import { writeMessage } from "../../messages/write-message";
 
@@ -16,8 +17,8 @@ export async function receiveCustomerMessage(
     select: { workshopId: true, customer: { select: { name: true } } },
   });
   if (!booking) return null;
-  const { message, events } = await deps.db.$transaction((tx) =>
-    writeMessage(tx, {
+  const { message, events } = await sqlTransaction(deps.db, (sql) =>
+    writeMessage(sql, {
       workshopId: booking.workshopId,
       bookingId: target.bookingId,
       senderType: "customer",

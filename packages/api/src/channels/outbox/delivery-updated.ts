@@ -1,3 +1,4 @@
+import { sqlIn } from "@minbil/db/sql-transaction";
 import type { Prisma } from "@minbil/db/client";
 import { appendEvent, type AppendedEvent } from "../../events/append-event";
 import { deliverySelect, toMessageDelivery } from "./delivery-dto";
@@ -24,7 +25,7 @@ export async function appendDeliveryUpdated(
   });
   const delivery = message ? toMessageDelivery(message, message.thread.customerSeenSeq) : null;
   if (!message || !delivery) return null;
-  const event = await appendEvent(tx, {
+  const event = await appendEvent(sqlIn(tx), {
     workshopId: message.workshopId,
     type: "message.delivery_updated",
     bookingId: message.bookingId,

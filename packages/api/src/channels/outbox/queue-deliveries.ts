@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@minbil/db/client";
+import { Prisma } from "@minbil/db/client";
+import type { Sql } from "@minbil/db/sql-transaction";
 import { toE164 } from "../sms/phone-number";
 
 /** An e-mail address as opt-outs and deliveries keep it. */
@@ -14,42 +15,53 @@ export function normaliseEmail(email: string | null | undefined): string | null 
  * opted out. The worker (delivery-worker.ts) sends them after the commit; a rolled-back message
  * queues nothing. Returns the queued rows as the message's delivery shows them.
  */
-export async function queueDeliveries(
-  tx: Prisma.TransactionClient,
-  message: { workshopId: string; bookingId: number; messageId: number; createdAt: Date },
-) {
-  // One query: the workshop's switches, the customer's addresses, and the workshop's opt-outs of them.
-  const booking = await tx.booking.findUnique({
-    where: { id: message.bookingId },
-    select: {
-      customer: { select: { phone: true, email: true } },
-      workshop: { select: { channelSettings: { select: { smsEnabled: true, emailEnabled: true } } } },
-    },
-  });
-  const settings = booking?.workshop.channelSettings;
-  if (!booking || !settings || (!settings.smsEnabled && !settings.emailEnabled)) return [];
+export async function queueDeliveries(sql: Sql, message: { workshopId: string; bookingId: number; messageId: number; createdAt: Date }) {
+  // One query: the workshop's switches and the customer's addresses; a second for the opt-outs of them.
+  const [booking] = await sql.rows<{
+    phone: string | null;
+    email: string | null;
+    smsEnabled: boolean | null;
+    emailEnabled: boolean | null;
+  }>(
+    Prisma.sql`
+    SELECT c.phone, c.email, s.sms_enabled AS "smsEnabled", s.email_enabled AS "emailEnabled"
+    FROM bookings b
+    JOIN customers c ON c.id = b.customer_id
+    LEFT JOIN workshop_channel_settings s ON s.workshop_id = b.workshop_id
+    WHERE b.id = ${message.bookingId}::int`,
+  );
+  if (!booking || (!booking.smsEnabled && !booking.emailEnabled)) return [];
   const candidates = [
-    { channel: "SMS" as const, address: settings.smsEnabled ? toE164(booking.customer.phone) : null },
-    { channel: "EMAIL" as const, address: settings.emailEnabled ? normaliseEmail(booking.customer.email) : null },
+    { channel: "SMS" as const, address: booking.smsEnabled ? toE164(booking.phone) : null },
+    { channel: "EMAIL" as const, address: booking.emailEnabled ? normaliseEmail(booking.email) : null },
   ].filter((candidate): candidate is { channel: "SMS" | "EMAIL"; address: string } => candidate.address !== null);
   if (!candidates.length) return [];
-  const optedOut = await tx.channelOptOut.findMany({
-    where: { workshopId: message.workshopId, OR: candidates.map(({ channel, address }) => ({ channel, address })) },
-    select: { channel: true },
-  });
+  const optedOut = await sql.rows<{ channel: "SMS" | "EMAIL" }>(Prisma.sql`
+    SELECT channel::text AS channel FROM channel_opt_outs
+    WHERE workshop_id = ${message.workshopId}
+      AND (${Prisma.join(
+        candidates.map(({ channel, address }) => Prisma.sql`(channel = ${channel}::"DeliveryChannel" AND address = ${address})`),
+        " OR ",
+      )})`);
   const rows = candidates
     .filter(({ channel }) => !optedOut.some((optOut) => optOut.channel === channel))
-    .map(({ channel, address }) => ({
-      id: `dlv_${randomUUID().replaceAll("-", "")}`,
-      workshopId: message.workshopId,
-      bookingId: message.bookingId,
-      messageId: message.messageId,
-      channel,
-      recipient: address,
-      nextAttemptAt: message.createdAt,
-      createdAt: message.createdAt,
-      updatedAt: message.createdAt,
-    }));
-  if (rows.length) await tx.messageDelivery.createMany({ data: rows });
-  return rows.map((row) => ({ channel: row.channel, status: "QUEUED" as const, error: null, attemptCount: 0, updatedAt: row.updatedAt }));
+    .map(({ channel, address }) => ({ id: `dlv_${randomUUID().replaceAll("-", "")}`, channel, recipient: address }));
+  if (rows.length) {
+    await sql.execute(Prisma.sql`
+      INSERT INTO message_deliveries (id, workshop_id, booking_id, message_id, channel, recipient, next_attempt_at, created_at, updated_at)
+      VALUES ${Prisma.join(
+        rows.map(
+          (row) => Prisma.sql`(${row.id}, ${message.workshopId}, ${message.bookingId}::int, ${message.messageId}::int,
+                               ${row.channel}::"DeliveryChannel", ${row.recipient}, ${message.createdAt}::timestamp,
+                               ${message.createdAt}::timestamp, ${message.createdAt}::timestamp)`,
+        ),
+      )}`);
+  }
+  return rows.map((row) => ({
+    channel: row.channel,
+    status: "QUEUED" as const,
+    error: null,
+    attemptCount: 0,
+    updatedAt: message.createdAt,
+  }));
 }
