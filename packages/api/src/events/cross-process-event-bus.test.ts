@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppendedEvent } from "./append-event";
 import { eventBusSetting } from "./create-event-bus";
-import type { CrossProcessEventBus } from "./cross-process-event-bus";
+import { createCrossProcessEventBus, type BusTransport, type CrossProcessEventBus } from "./cross-process-event-bus";
 import { createPostgresEventBus } from "./postgres-event-bus";
 import { createRedisEventBus } from "./redis-event-bus";
 
@@ -75,6 +75,40 @@ describe.each([
     await expect.poll(() => seenByB.length).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(seenByB.sort()).toEqual(["w1:13", "w2:4"]);
+  });
+});
+
+describe("notices under a load of sends", () => {
+  it("has one batch on its way at a time, and every workshop's latest event reaches the other processes", async () => {
+    let onTheWay = 0;
+    let most = 0;
+    const batches: string[][] = [];
+    const transport: BusTransport = {
+      start: async () => {},
+      async send(messages) {
+        onTheWay += 1;
+        most = Math.max(most, onTheWay);
+        batches.push(messages.map((message) => JSON.parse(message) as AppendedEvent).map((e) => `${e.workshopId}:${e.bookingId}`));
+        // A slow database: sends keep committing while a notice is on its way.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        onTheWay -= 1;
+      },
+      close: async () => {},
+    };
+    const bus = createCrossProcessEventBus(transport, "test");
+    open.push(bus);
+    for (let booking = 1; booking <= 40; booking += 1) {
+      bus.publish(event(booking % 2 ? "w1" : "w2", booking));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await bus.close();
+    open.length = 0;
+    expect(most).toBe(1);
+    // Far fewer statements than sends, and the last of each workshop is in the last batches.
+    expect(batches.length).toBeLessThan(10);
+    const sent = batches.flat();
+    expect(sent).toContain("w1:39");
+    expect(sent).toContain("w2:40");
   });
 });
 

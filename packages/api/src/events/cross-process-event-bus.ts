@@ -7,9 +7,13 @@ import { createInProcessEventBus, type EventBus } from "./event-bus";
 export interface BusTransport {
   /** Starts listening; `receive` gets each message another process (or this one) sent. */
   start(receive: (message: string) => void): Promise<void>;
-  send(message: string): Promise<void>;
+  /** Sends the messages (one statement or round trip for all of them where the transport allows). */
+  send(messages: string[]): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The least time between the starts of two batches of notices (what it adds to a live event's way, at most). */
+const NOTICE_INTERVAL_MS = 5;
 
 export type CrossProcessEventBus = EventBus & {
   /** Resolves once the first attempt to listen has finished (tests wait for it before publishing). */
@@ -21,7 +25,11 @@ export type CrossProcessEventBus = EventBus & {
  * An event bus across server processes: a publish wakes this process's listeners at once and, through
  * the transport, every other process's. Publishes are coalesced per workshop: what is published in one
  * turn of the event loop (a send that also changes the thread's state writes two or three events) goes
- * out as one notice per workshop, naming the latest published event. Notices carry only the workshop, the
+ * out as one notice per workshop, naming the latest published event. One batch of notices is on its way
+ * at a time, and batches start at least NOTICE_INTERVAL_MS apart: under a load of sends, what commits in
+ * the meantime waits for the next batch, so a busy workshop costs the database at most one notice
+ * statement per interval instead of one per send (and the listening connection never has two queries
+ * queued, which pg deprecates). Notices carry only the workshop, the
  * event type and the booking (an event's seq is given as its transaction commits, see append-event.ts);
  * listeners read the events themselves from the event log, so a lost notice (a process that died
  * between commit and publish, a dropped connection) only delays them until their next poll.
@@ -30,25 +38,36 @@ export function createCrossProcessEventBus(transport: BusTransport, name: string
   const local = createInProcessEventBus();
   const origin = randomUUID();
   const pending = new Map<string, AppendedEvent>();
-  let flushing = false;
+  /** A flush is scheduled or under way; publishes meanwhile wait in `pending` for the next one. */
+  let busy = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   // One warning per outage of the transport, not one per event.
   let failing = false;
 
-  function flush(): Promise<unknown> {
-    flushing = false;
-    const batch = [...pending.values()];
+  function schedule(delayMs: number): void {
+    busy = true;
+    timer = delayMs > 0 ? setTimeout(flush, delayMs).unref() : setImmediate(flush);
+  }
+
+  function flush(): void {
+    timer = undefined;
+    const started = Date.now();
+    const batch = [...pending.values()].map((event) => JSON.stringify({ ...event, origin }));
     pending.clear();
-    return Promise.all(
-      batch.map((event) =>
-        transport.send(JSON.stringify({ ...event, origin })).then(
-          () => (failing = false),
-          (error: unknown) => {
-            if (!failing) logger.warn({ err: error, bus: name }, "could not tell other processes of events (they catch up by polling)");
-            failing = true;
-          },
-        ),
-      ),
+    inFlight = transport.send(batch).then(
+      () => {
+        failing = false;
+      },
+      (error: unknown) => {
+        if (!failing) logger.warn({ err: error, bus: name }, "could not tell other processes of events (they catch up by polling)");
+        failing = true;
+      },
     );
+    void inFlight.then(() => {
+      busy = false;
+      if (pending.size) schedule(NOTICE_INTERVAL_MS - (Date.now() - started));
+    });
   }
 
   const ready = transport
@@ -67,10 +86,7 @@ export function createCrossProcessEventBus(transport: BusTransport, name: string
     publish(event) {
       local.publish(event);
       pending.set(event.workshopId, event);
-      if (!flushing) {
-        flushing = true;
-        setImmediate(() => void flush());
-      }
+      if (!busy) schedule(0);
     },
     subscribe: local.subscribe,
     subscribeAll: local.subscribeAll,
@@ -78,7 +94,14 @@ export function createCrossProcessEventBus(transport: BusTransport, name: string
     async close() {
       // A transport that never connected must not hold up a shutdown.
       await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
-      if (flushing) await flush();
+      await inFlight;
+      // What waits for its interval goes now.
+      if (timer) {
+        clearTimeout(timer as NodeJS.Timeout);
+        clearImmediate(timer as NodeJS.Immediate);
+        flush();
+        await inFlight;
+      }
       await transport.close();
     },
   };

@@ -41,9 +41,10 @@ export function createPostgresEventBus(connectionString: string): CrossProcessEv
         receive = onMessage;
         await connect();
       },
-      async send(message) {
-        // Sent on the listening connection: NOTIFY is cheap and this keeps one connection per process.
-        await client?.query("SELECT pg_notify($1, $2)", [CHANNEL, message]);
+      async send(messages) {
+        // Sent on the listening connection (one statement per batch): NOTIFY is cheap and this keeps one
+        // connection per process.
+        await client?.query("SELECT pg_notify($1, message) FROM unnest($2::text[]) AS message", [CHANNEL, messages]);
       },
       async close() {
         closed = true;

@@ -37,8 +37,8 @@ export function createRedisEventBus(url: string): CrossProcessEventBus {
         subscriber.on("message", (_channel: string, message: string) => receive(message));
         await subscriber.subscribe(CHANNEL);
       },
-      async send(message) {
-        await publisher.publish(CHANNEL, message);
+      async send(messages) {
+        await Promise.all(messages.map((message) => publisher.publish(CHANNEL, message)));
       },
       async close() {
         publisher.disconnect();
