@@ -227,6 +227,22 @@ describe("readMessagePage", () => {
     expect(await readMessagePage(services.db, { bookingId, take: 3, beforeSeq: 1 })).toEqual({ rows: [], approvedOre: 250_050 + 99_900 });
   });
 
+  it("leaves internal notes out of the customer's page, as Prisma's visibility filter did", async () => {
+    const bookingId = workshop.booking.id;
+    const customer = await readMessagePage(services.db, { bookingId, take: 51, customerOnly: true });
+    expect(customer.rows.map((row) => row.seq)).toEqual([9, 8, 7, 6, 4, 3, 2, 1]);
+    expect(customer.rows).toEqual(
+      await services.db.message.findMany({
+        where: { bookingId, visibility: "CUSTOMER" },
+        orderBy: { seq: "desc" },
+        take: 51,
+        select: messageSelect,
+      }),
+    );
+    const older = await readMessagePage(services.db, { bookingId, take: 2, beforeSeq: 6, customerOnly: true });
+    expect(older.rows.map((row) => row.seq)).toEqual([4, 3]);
+  });
+
   it("reads a booking without messages as an empty page", async () => {
     const empty = await createBookingFixture(services.db, workshop.workshop.id);
     expect(await readMessagePage(services.db, { bookingId: empty.id, take: 20 })).toEqual({ rows: [], approvedOre: 0 });

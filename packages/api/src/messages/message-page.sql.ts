@@ -6,12 +6,15 @@ import type { MessageRow } from "./message.select";
 // is the most read answer after the inbox, and Prisma's relation query (messageSelect with its files,
 // estimate lines and deliveries) cost several times the CPU of the same SQL on the pool. The rows are the
 // MessageRow values messageSelect gives, so toMessageDto stays the one mapping from a row to the API.
+// The customer's page reads its pages of the same conversation here too (customerOnly: no notes).
 
 /** The booking's newest `take` messages, before `beforeSeq` when given (a cursor). */
 export interface MessagePageQuery {
   bookingId: number;
   beforeSeq?: number;
   take: number;
+  /** Only the conversation with the customer, without internal notes (the customer's page). */
+  customerOnly?: boolean;
 }
 
 export interface MessagePage {
@@ -58,7 +61,9 @@ export async function readMessagePage(db: PrismaClient, query: MessagePageQuery)
           WHERE e.booking_id = ${query.bookingId} AND l.decision = 'APPROVED') t
     LEFT JOIN LATERAL (
       SELECT * FROM messages
-      WHERE booking_id = ${query.bookingId} ${query.beforeSeq === undefined ? Prisma.empty : Prisma.sql`AND seq < ${query.beforeSeq}`}
+      WHERE booking_id = ${query.bookingId}
+        ${query.beforeSeq === undefined ? Prisma.empty : Prisma.sql`AND seq < ${query.beforeSeq}`}
+        ${query.customerOnly ? Prisma.sql`AND visibility = 'CUSTOMER'` : Prisma.empty}
       ORDER BY seq DESC LIMIT ${query.take}) m ON true
     ORDER BY m.seq DESC`,
   );
