@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@minbil/db/client";
 import { customerViewDto, type CustomerMessageDto, type CustomerViewDto } from "@minbil/contracts/customer/customer-view.schema";
 import { bookingStatusSchema, type MessageDto } from "@minbil/contracts/dto";
-import { messageSelect, toMessageDto } from "../messages/message.select";
+import { toMessageDto } from "../messages/message.select";
+import { readMessagePage } from "../messages/message-page.sql";
 import { linkExpiresAt } from "../customer-links/link-expiry";
 import type { ResolvedLink } from "../customer-links/resolve-customer-link";
 
@@ -18,7 +19,7 @@ export async function getCustomerView(
   link: ResolvedLink,
   options: { beforeSeq?: number } = {},
 ): Promise<CustomerViewDto> {
-  const [booking, rows] = await Promise.all([
+  const [booking, { rows }] = await Promise.all([
     deps.db.booking.findUniqueOrThrow({
       where: { id: link.bookingId },
       select: {
@@ -34,11 +35,12 @@ export async function getCustomerView(
         workshop: { select: { name: true, phone: true } },
       },
     }),
-    deps.db.message.findMany({
-      where: { bookingId: link.bookingId, visibility: "CUSTOMER", ...(options.beforeSeq ? { seq: { lt: options.beforeSeq } } : {}) },
-      orderBy: { seq: "desc" },
+    // The inbox thread's page query (raw SQL, message-page.sql.ts), without internal notes.
+    readMessagePage(deps.db, {
+      bookingId: link.bookingId,
+      beforeSeq: options.beforeSeq || undefined,
       take: CUSTOMER_PAGE_MESSAGES + 1,
-      select: messageSelect,
+      customerOnly: true,
     }),
   ]);
   const page = rows.slice(0, CUSTOMER_PAGE_MESSAGES).reverse();

@@ -6,7 +6,8 @@ import { threadDetailDto, type ThreadDetailDto } from "@minbil/contracts/dto";
 import type { getThreadInput } from "@minbil/contracts/messages/get-thread.schema";
 import { bookingNotFound } from "../errors";
 import { toBookingDto, toCustomerDto, type BookingRow } from "./booking.select";
-import { messageSelect, toMessageDto } from "./message.select";
+import { toMessageDto } from "./message.select";
+import { readMessagePage } from "./message-page.sql";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { threadStateFields } from "../threads/thread-fields";
 
@@ -44,17 +45,8 @@ export async function getThread(
   );
   if (!booking) throw bookingNotFound(input.booking_id);
 
-  const [rows, approved] = await Promise.all([
-    deps.db.message.findMany({
-      relationLoadStrategy: "join",
-      where: { bookingId: booking.id, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
-      orderBy: { seq: "desc" },
-      take: input.limit + 1,
-      select: messageSelect,
-    }),
-    // Over every estimate of the booking, also those on older pages (estimates_booking_id_idx).
-    deps.db.estimateLine.aggregate({ _sum: { priceOre: true }, where: { decision: "APPROVED", estimate: { bookingId: booking.id } } }),
-  ]);
+  // The page and the approved total in one raw query (message-page.sql.ts), for the same reason.
+  const { rows, approvedOre } = await readMessagePage(deps.db, { bookingId: booking.id, beforeSeq, take: input.limit + 1 });
   const hasMore = rows.length > input.limit;
   const page = rows.slice(0, input.limit).reverse();
   const oldest = page[0];
@@ -85,7 +77,7 @@ export async function getThread(
         assignee: booking.assigneeId ? { id: booking.assigneeId, name: booking.assigneeName! } : null,
       }),
       messages: page.map((row) => toMessageDto(row, booking.customerSeenSeq ?? 0)),
-      approved_total_nok: (approved._sum.priceOre ?? 0) / 100,
+      approved_total_nok: approvedOre / 100,
     },
     meta: { next_cursor: hasMore && oldest ? encodeCursor([oldest.seq]) : null, has_more: hasMore },
   });
