@@ -6,7 +6,7 @@
 //   BENCH_HTTP_THREADS=1000 BENCH_HTTP_MESSAGES_PER_THREAD=10 pnpm bench:http     a quick run
 //   BENCH_HTTP_SECONDS=10 BENCH_HTTP_ROUNDS=2 BENCH_HTTP_CONNECTIONS=50           per measurement, rounds, load
 //   BENCH_DATABASE_URL=postgresql://user@host:5432/postgres                       the server (default: local)
-//   BENCH_HTTP_ONLY=send                                                          only the operations whose label has this
+//   BENCH_HTTP_ONLY=thread,send                                                   only the operations whose label has one of these
 //
 // The database (minbil_bench_http_<threads>x<messages>, or BENCH_HTTP_DATABASE) is kept, so a second
 // run measures at once; drop it to fill again. Each round measures every operation on both servers, in alternating order
@@ -162,7 +162,7 @@ const allOperations: Operation[] = [
   },
 ];
 const operations = allOperations.filter(
-  (operation) => !process.env.BENCH_HTTP_ONLY || operation.label.includes(process.env.BENCH_HTTP_ONLY),
+  (operation) => !process.env.BENCH_HTTP_ONLY || process.env.BENCH_HTTP_ONLY.split(",").some((part) => operation.label.includes(part)),
 );
 let nextThread = -1;
 

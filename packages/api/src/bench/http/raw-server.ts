@@ -88,17 +88,33 @@ async function listThreads(workshopId: string, cursor: string | null, limit: num
   };
 }
 
-const MESSAGE_COLUMNS = `m.id, m.booking_id, m.seq, m.body, m.sender_type, m.sender_name, m.created_at, m.visibility, m.mentioned_user_ids, m.kind,
-  COALESCE((SELECT json_agg(json_build_object('id', x.id, 'file_name', x.file_name, 'content_type', x.content_type, 'size', x.size) ORDER BY x.position)
-            FROM attachments x WHERE x.message_id = m.id), '[]') AS attachments,
-  (SELECT json_build_object('id', e.id, 'valid_until', e.valid_until, 'lines',
-            COALESCE((SELECT json_agg(json_build_object('id', l.id, 'description', l.description, 'price_ore', l.price_ore,
-                                                        'photo_attachment_id', l.attachment_id, 'decision', l.decision,
-                                                        'decided_at', l.decided_at, 'decided_via', l.decided_via) ORDER BY l.position)
-                      FROM estimate_lines l WHERE l.estimate_id = e.id), '[]'))
-   FROM estimates e WHERE e.message_id = m.id) AS estimate`;
+/** The app's thread page (messages/message-page.sql.ts): the approved total and the page in one query. */
+const MESSAGE_PAGE = `
+  SELECT t."approvedOre", m.id, m.booking_id, m.seq, m.body, m.sender_type::text AS sender_type, m.sender_name, m.created_at,
+         m.visibility::text AS visibility, m.mentioned_user_ids, m.kind::text AS kind,
+         (SELECT json_build_object('id', e.id, 'validUntil', e.valid_until, 'lines',
+                   COALESCE((SELECT json_agg(json_build_object('id', l.id, 'description', l.description, 'priceOre', l.price_ore,
+                                                               'attachmentId', l.attachment_id, 'decision', l.decision,
+                                                               'decidedAt', l.decided_at, 'decidedVia', l.decided_via)
+                                             ORDER BY l.position)
+                             FROM estimate_lines l WHERE l.estimate_id = e.id), '[]'))
+          FROM estimates e WHERE e.message_id = m.id) AS estimate,
+         COALESCE((SELECT json_agg(json_build_object('id', x.id, 'fileName', x.file_name, 'contentType', x.content_type, 'size', x.size)
+                                   ORDER BY x.position)
+                   FROM attachments x WHERE x.message_id = m.id), '[]') AS attachments,
+         COALESCE((SELECT json_agg(json_build_object('channel', d.channel, 'status', d.status, 'error', d.error,
+                                                     'attemptCount', d.attempt_count, 'updatedAt', d.updated_at)
+                                   ORDER BY d.channel)
+                   FROM message_deliveries d WHERE d.message_id = m.id), '[]') AS deliveries
+  FROM (SELECT COALESCE(sum(l.price_ore), 0)::float8 AS "approvedOre"
+        FROM estimates e JOIN estimate_lines l ON l.estimate_id = e.id
+        WHERE e.booking_id = $1 AND l.decision = 'APPROVED') t
+  LEFT JOIN LATERAL (SELECT * FROM messages WHERE booking_id = $1 ORDER BY seq DESC LIMIT $2) m ON true
+  ORDER BY m.seq DESC`;
 
-const messageJson = (row: Record<string, unknown> & { created_at: Date; attachments: { id: string }[] }) => ({
+const messageJson = (
+  row: Record<string, unknown> & { created_at: Date; attachments: { id: string; fileName: string; contentType: string; size: number }[] },
+) => ({
   id: row.id,
   booking_id: row.booking_id,
   seq: row.seq,
@@ -106,11 +122,18 @@ const messageJson = (row: Record<string, unknown> & { created_at: Date; attachme
   sender_type: String(row.sender_type).toLowerCase(),
   sender: row.sender_name,
   created_at: row.created_at.toISOString(),
-  attachments: row.attachments.map((file) => ({ ...file, url: `/api/ws/messages/attachments/${file.id}` })),
+  attachments: row.attachments.map((file) => ({
+    id: file.id,
+    file_name: file.fileName,
+    content_type: file.contentType,
+    size: file.size,
+    url: `/api/ws/messages/attachments/${file.id}`,
+  })),
   visibility: String(row.visibility).toLowerCase(),
   mentioned_user_ids: row.mentioned_user_ids,
   kind: row.kind === "ESTIMATE" ? "estimate" : "text",
   estimate: row.estimate,
+  delivery: row.sender_type === "WORKSHOP" && row.visibility === "CUSTOMER" ? { channels: row.deliveries, seen: false } : null,
 });
 
 async function getThread(workshopId: string, bookingId: number, limit: number) {
@@ -125,14 +148,8 @@ async function getThread(workshopId: string, bookingId: number, limit: number) {
     )
   ).rows[0];
   if (!booking) return null;
-  const [{ rows }, approved] = await Promise.all([
-    pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.booking_id = $1 ORDER BY m.seq DESC LIMIT $2`, [bookingId, limit + 1]),
-    pool.query(
-      `SELECT COALESCE(sum(l.price_ore), 0)::int AS ore FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id
-       WHERE e.booking_id = $1 AND l.decision = 'APPROVED'`,
-      [bookingId],
-    ),
-  ]);
+  const { rows: all } = await pool.query(MESSAGE_PAGE, [bookingId, limit + 1]);
+  const rows = all[0]?.id === null ? [] : all;
   const page = rows.slice(0, limit).reverse();
   return {
     data: {
@@ -153,7 +170,7 @@ async function getThread(workshopId: string, bookingId: number, limit: number) {
       snoozed_until: booking.snoozed_until?.toISOString() ?? null,
       assignee: booking.assignee_id ? { id: booking.assignee_id, name: booking.assignee_name } : null,
       messages: page.map(messageJson),
-      approved_total_nok: approved.rows[0].ore / 100,
+      approved_total_nok: (all[0]?.approvedOre ?? 0) / 100,
     },
     meta: {
       next_cursor: rows.length > limit ? Buffer.from(JSON.stringify([page[0].seq])).toString("base64url") : null,
@@ -163,10 +180,13 @@ async function getThread(workshopId: string, bookingId: number, limit: number) {
 }
 
 /** The app's send of a customer message without files: the same reads and the same transaction (write-message.ts, append-event.ts). */
-async function send(workshopId: string, input: { booking_id: number; body: string }) {
+async function send(workshopId: string, tokenId: string, input: { booking_id: number; body: string }) {
   const booking = (
     await pool.query(
-      `SELECT b.id, c.name AS customer_name FROM bookings b JOIN customers c ON c.id = b.customer_id WHERE b.id = $1 AND b.workshop_id = $2 LIMIT 1`,
+      `SELECT b.id, b.reference, b.service, b.scheduled_at, b.vehicle_registration, b.vehicle_make, b.vehicle_model,
+              c.name AS customer_name, w.name AS workshop_name
+       FROM bookings b JOIN customers c ON c.id = b.customer_id JOIN workshops w ON w.id = b.workshop_id
+       WHERE b.id = $1 AND b.workshop_id = $2`,
       [input.booking_id, workshopId],
     )
   ).rows[0];
@@ -184,9 +204,19 @@ async function send(workshopId: string, input: { booking_id: number; body: strin
     const createdAt = new Date();
     const message = (
       await client.query(
-        `INSERT INTO messages (booking_id, workshop_id, seq, sender_type, sender_name, body, search_body, visibility, mentioned_user_ids, created_at)
-         VALUES ($1, $2, $3, 'CUSTOMER', $4, $5, $6, 'CUSTOMER', '{}', $7) RETURNING id`,
-        [input.booking_id, workshopId, thread.message_count, booking.customer_name, input.body, input.body.toLowerCase(), createdAt],
+        `INSERT INTO messages (booking_id, workshop_id, seq, sender_type, sender_name, staff_user_id, api_token_id, body, search_body,
+                               visibility, mentioned_user_ids, kind, created_at)
+         VALUES ($1, $2, $3, 'CUSTOMER', $4, NULL, $5, $6, $7, 'CUSTOMER', '{}', 'TEXT', $8) RETURNING id`,
+        [
+          input.booking_id,
+          workshopId,
+          thread.message_count,
+          booking.customer_name,
+          tokenId,
+          input.body,
+          input.body.toLowerCase(),
+          createdAt,
+        ],
       )
     ).rows[0];
     const unread = thread.unread_count + 1;
@@ -255,7 +285,7 @@ const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const input = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { booking_id: number; body: string };
-      const sent = await send(auth.workshopId, input);
+      const sent = await send(auth.workshopId, auth.tokenId, input);
       return sent ? answer(res, 201, { success: true, message: "Message sent", data: sent }) : answer(res, 404, { success: false });
     }
     answer(res, 404, { success: false });
