@@ -21,7 +21,7 @@ const TIMESTAMP_OID = 1114;
  * reading the clock during prerendering and constructs through Reflect.construct; an inbox page makes
  * a hundred Dates, and that wrapper alone was 4 % of the CPU per request. The objects are the same.
  */
-const NativeDate = Date;
+export const NativeDate = Date;
 const types = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (oid === TIMESTAMP_OID) return parseUtcTimestamp;

@@ -68,4 +68,14 @@ describe("sqlTransaction", () => {
     await sqlTransaction(db(), (sql) => sql.execute(Prisma.sql`INSERT INTO probe (id, note) VALUES (4, 'fourth')`));
     expect(await notes()).toEqual(["first", "second", "third", "fourth"]);
   });
+
+  it("does not report as stored a transaction whose failed statement the work caught", async () => {
+    const outcome = await sqlTransaction(db(), async (sql) => {
+      await sql.execute(Prisma.sql`INSERT INTO probe (id, note) VALUES (5, 'lost with the failure')`);
+      await sql.execute(Prisma.sql`INSERT INTO probe (id, note) VALUES (1, 'clash')`).catch(() => "caught");
+      return "stored";
+    }).catch(() => "refused");
+    expect(outcome).toBe("refused");
+    expect(await notes()).toEqual(["first", "second", "third", "fourth"]);
+  });
 });

@@ -27,25 +27,49 @@ export function sqlIn(tx: Prisma.TransactionClient): Sql {
   };
 }
 
+const ROLLED_BACK = "The transaction was rolled back: a statement in it had failed";
+
 /** How long a transaction through Prisma may wait for a connection, and run (the embedded database). */
 const PRISMA_TRANSACTION_MS = 20_000;
 
 /**
- * Runs `work` in one transaction: committed when it returns, rolled back when it throws. On a
- * PostgreSQL server the statements run on one connection of the pool beneath `db` (each bounded by the
- * pool's query timeout); otherwise in a Prisma interactive transaction.
+ * Runs `work` in one transaction: committed when it returns, rolled back when it throws. When `db`
+ * stands on a pg pool (a PostgreSQL server, or a tool reaching the embedded database through its socket)
+ * the statements run on one connection of it (each bounded by the pool's query timeout); otherwise in a
+ * Prisma interactive transaction.
  */
 export async function sqlTransaction<T>(db: PrismaClient, work: (sql: Sql) => Promise<T>): Promise<T> {
   const pool = directPool(db);
   if (!pool) {
-    return db.$transaction((tx) => work(sqlIn(tx)), { maxWait: PRISMA_TRANSACTION_MS, timeout: PRISMA_TRANSACTION_MS });
+    return db.$transaction(
+      async (tx) => {
+        // Prisma commits what it is given back; a statement that failed has already doomed the
+        // transaction, so returning after catching its error must not look like a commit (as below).
+        let failed = false;
+        const inner = sqlIn(tx);
+        const noteFailure = (error: unknown): never => {
+          failed = true;
+          throw error;
+        };
+        const result = await work({
+          rows: <T>(query: Prisma.Sql) => inner.rows<T>(query).catch(noteFailure),
+          execute: (query: Prisma.Sql) => inner.execute(query).catch(noteFailure),
+        });
+        if (failed) throw new Error(ROLLED_BACK);
+        return result;
+      },
+      { maxWait: PRISMA_TRANSACTION_MS, timeout: PRISMA_TRANSACTION_MS },
+    );
   }
   const client = await pool.connect();
   let unusable: Error | undefined;
   try {
     await client.query("BEGIN");
     const result = await work(onConnection(client));
-    await client.query("COMMIT");
+    // A transaction in which a statement failed answers COMMIT with ROLLBACK, not an error: should the
+    // work ever catch a statement's error and return, the caller must still not be told it was stored.
+    const commit = await client.query("COMMIT");
+    if (commit.command !== "COMMIT") throw new Error(ROLLED_BACK);
     return result;
   } catch (error) {
     if (leavesConnectionUsable(error)) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PrismaClient } from "@minbil/db/client";
-import { prismaErrorCode } from "@minbil/db/database-errors";
+import { isUniqueViolation } from "@minbil/db/database-errors";
 import { staffDto, type createStaffInput, type setStaffDisabledInput } from "@minbil/contracts/admin/staff.schema";
 import { hashPassword } from "../auth/password";
 import { apiError } from "../errors";
@@ -43,7 +43,7 @@ export async function createStaff(deps: Deps, input: z.output<typeof createStaff
     return toStaffDto(row);
   } catch (error) {
     // E-mails are unique per workshop, so this names only the caller's own staff.
-    if (prismaErrorCode(error) === "P2002") throw apiError("CONFLICT", "Someone in your workshop already has this e-mail address");
+    if (isUniqueViolation(error)) throw apiError("CONFLICT", "Someone in your workshop already has this e-mail address");
     throw error;
   }
 }

@@ -32,6 +32,7 @@ export async function writeEstimate(
     estimate: EstimateInput;
     validUntil: Date;
     files: { id: string; contentType: string }[];
+    createdAt: Date;
   },
 ): Promise<EstimateRow> {
   const estimateId = id("est");
@@ -51,8 +52,9 @@ export async function writeEstimate(
     };
   });
   await sql.execute(Prisma.sql`
-    INSERT INTO estimates (id, message_id, workshop_id, booking_id, valid_until)
-    VALUES (${estimateId}, ${input.messageId}::int, ${input.workshopId}, ${input.bookingId}::int, ${input.validUntil}::timestamp)`);
+    INSERT INTO estimates (id, message_id, workshop_id, booking_id, valid_until, created_at)
+    VALUES (${estimateId}, ${input.messageId}::int, ${input.workshopId}, ${input.bookingId}::int, ${input.validUntil}::timestamp,
+            ${input.createdAt}::timestamp)`);
   if (lines.length) {
     await sql.execute(Prisma.sql`
     INSERT INTO estimate_lines (id, estimate_id, position, description, price_ore, attachment_id)

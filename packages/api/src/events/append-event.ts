@@ -41,8 +41,11 @@ export async function appendEvent(
   sql: Sql,
   event: { workshopId: string; type: WorkshopEventType; bookingId: number | null; payload: Prisma.InputJsonValue; unreadDelta: number },
 ): Promise<AppendedEvent> {
+  // created_at as UTC, like every time we write (a column default would be the server session's time
+  // zone: the columns are `timestamp without time zone`).
   await sql.execute(Prisma.sql`
-    INSERT INTO events (workshop_id, type, booking_id, payload, unread_delta)
-    VALUES (${event.workshopId}, ${event.type}, ${event.bookingId}::int, ${JSON.stringify(event.payload)}::jsonb, ${event.unreadDelta}::int)`);
+    INSERT INTO events (workshop_id, type, booking_id, payload, unread_delta, created_at)
+    VALUES (${event.workshopId}, ${event.type}, ${event.bookingId}::int, ${JSON.stringify(event.payload)}::jsonb, ${event.unreadDelta}::int,
+            ${new Date()}::timestamp)`);
   return { workshopId: event.workshopId, type: event.type, bookingId: event.bookingId };
 }

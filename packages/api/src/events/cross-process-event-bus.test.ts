@@ -110,6 +110,28 @@ describe("notices under a load of sends", () => {
     expect(sent).toContain("w1:39");
     expect(sent).toContain("w2:40");
   });
+  it("starts batches at least 5 ms apart when each is sent at once", async () => {
+    const starts: number[] = [];
+    const transport: BusTransport = {
+      start: async () => {},
+      send: async () => {
+        starts.push(Date.now());
+      },
+      close: async () => {},
+    };
+    const bus = createCrossProcessEventBus(transport, "test");
+    const until = Date.now() + 60;
+    for (let booking = 1; Date.now() < until; booking += 1) {
+      bus.publish(event("w1", booking));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // (close() sends what still waits at once: not counted.)
+    const measured = starts.slice();
+    await bus.close();
+    const gaps = measured.slice(1).map((start, index) => start - measured[index]!);
+    expect(measured.length).toBeGreaterThan(1);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(5);
+  });
 });
 
 describe("EVENT_BUS setting", () => {

@@ -41,18 +41,29 @@ export function createCrossProcessEventBus(transport: BusTransport, name: string
   /** A flush is scheduled or under way; publishes meanwhile wait in `pending` for the next one. */
   let busy = false;
   let inFlight: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** When the last batch started (0: never). */
+  let lastStart = 0;
+  /** Cancels the scheduled flush, while one is scheduled. */
+  let cancelScheduled: (() => void) | undefined;
   // One warning per outage of the transport, not one per event.
   let failing = false;
 
-  function schedule(delayMs: number): void {
+  /** The next batch: NOTICE_INTERVAL_MS after the last one started, and at the earliest at the end of this turn. */
+  function schedule(): void {
     busy = true;
-    timer = delayMs > 0 ? setTimeout(flush, delayMs).unref() : setImmediate(flush);
+    const wait = NOTICE_INTERVAL_MS - (Date.now() - lastStart);
+    if (wait > 0) {
+      const timeout = setTimeout(flush, wait).unref();
+      cancelScheduled = () => clearTimeout(timeout);
+    } else {
+      const immediate = setImmediate(flush);
+      cancelScheduled = () => clearImmediate(immediate);
+    }
   }
 
   function flush(): void {
-    timer = undefined;
-    const started = Date.now();
+    cancelScheduled = undefined;
+    lastStart = Date.now();
     const batch = [...pending.values()].map((event) => JSON.stringify({ ...event, origin }));
     pending.clear();
     inFlight = transport.send(batch).then(
@@ -66,7 +77,7 @@ export function createCrossProcessEventBus(transport: BusTransport, name: string
     );
     void inFlight.then(() => {
       busy = false;
-      if (pending.size) schedule(NOTICE_INTERVAL_MS - (Date.now() - started));
+      if (pending.size) schedule();
     });
   }
 
@@ -86,7 +97,7 @@ export function createCrossProcessEventBus(transport: BusTransport, name: string
     publish(event) {
       local.publish(event);
       pending.set(event.workshopId, event);
-      if (!busy) schedule(0);
+      if (!busy) schedule();
     },
     subscribe: local.subscribe,
     subscribeAll: local.subscribeAll,
@@ -96,9 +107,8 @@ export function createCrossProcessEventBus(transport: BusTransport, name: string
       await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
       await inFlight;
       // What waits for its interval goes now.
-      if (timer) {
-        clearTimeout(timer as NodeJS.Timeout);
-        clearImmediate(timer as NodeJS.Immediate);
+      if (cancelScheduled) {
+        cancelScheduled();
         flush();
         await inFlight;
       }

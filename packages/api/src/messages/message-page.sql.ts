@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@minbil/db/client";
-import { readRows } from "@minbil/db/read-rows";
+import { NativeDate, readRows } from "@minbil/db/read-rows";
 import type { MessageRow } from "./message.select";
 
 // A thread's page of messages in one raw query, read past the ORM on a server (read-rows.ts): a thread
@@ -122,14 +122,12 @@ function toMessageRow(row: PageRow): MessageRow {
   };
 }
 
-/** The Date before Next.js wraps the global one (see read-rows.ts: its wrapper costs CPU per Date). */
-const NativeDate = Date;
-
 /**
  * A `timestamp` (without time zone) inside JSON: PostgreSQL writes it in ISO 8601 whatever the session's
  * DateStyle ("2026-11-26T09:35:48.12", trailing zeros of the fraction dropped), and it holds UTC, as
  * Prisma writes it. Read as UTC, not as the process's local time.
  */
 export function fromJsonTimestamp(value: string): Date {
+  // NativeDate: the Date before Next.js wraps the global one (read-rows.ts: its wrapper costs CPU per Date).
   return new NativeDate(`${value}Z`);
 }

@@ -161,10 +161,12 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
       // The same status line and booking.status_changed event as PATCH .../thread/{id} with booking_status.
       if (templateStatus) events.push(...(await changeBookingStatus(sql, { workshopId, actor }, booking.id, templateStatus)));
       if (input.idempotency_key) {
-        const expiresAt = new Date(Date.parse(written.message.created_at) + IDEMPOTENCY_KEY_TTL_MS);
+        const createdAt = new Date(written.message.created_at);
+        const expiresAt = new Date(createdAt.getTime() + IDEMPOTENCY_KEY_TTL_MS);
         await sql.execute(Prisma.sql`
-            INSERT INTO idempotency_keys (workshop_id, key, request_hash, message_id, expires_at)
-            VALUES (${workshopId}, ${input.idempotency_key}, ${requestHash}, ${written.message.id}::int, ${expiresAt}::timestamp)`);
+            INSERT INTO idempotency_keys (workshop_id, key, request_hash, message_id, created_at, expires_at)
+            VALUES (${workshopId}, ${input.idempotency_key}, ${requestHash}, ${written.message.id}::int, ${createdAt}::timestamp,
+                    ${expiresAt}::timestamp)`);
       }
       return { result: { message: written.message, replayed: false }, events };
     });

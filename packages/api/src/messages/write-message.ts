@@ -73,12 +73,12 @@ export async function writeMessage(
   const messageId = inserted!.id;
   if (files.length) {
     await sql.execute(Prisma.sql`
-      INSERT INTO attachments (id, message_id, workshop_id, position, file_name, content_type, size, checksum, storage_key)
+      INSERT INTO attachments (id, message_id, workshop_id, position, file_name, content_type, size, checksum, storage_key, created_at)
       VALUES ${Prisma.join(
         files.map(
           (file, position) =>
             Prisma.sql`(${file.id}, ${messageId}::int, ${input.workshopId}, ${position}::int, ${file.fileName}, ${file.contentType},
-                        ${file.size}::int, ${file.checksum}, ${file.storageKey})`,
+                        ${file.size}::int, ${file.checksum}, ${file.storageKey}, ${createdAt}::timestamp)`,
         ),
       )}`);
   }
@@ -90,6 +90,7 @@ export async function writeMessage(
         estimate: input.estimate.input,
         validUntil: input.estimate.validUntil,
         files,
+        createdAt,
       })
     : null;
   // The workshop writing to the customer notifies them (SMS, e-mail): queued with the message, sent after.

@@ -1,4 +1,4 @@
-import { prismaErrorCode } from "@minbil/db/database-errors";
+import { isUniqueViolation } from "@minbil/db/database-errors";
 import { apiError, fieldError } from "../errors";
 
 /** An unknown template and another workshop's look the same. */
@@ -6,6 +6,6 @@ export const templateNotFound = (id: number) => apiError("NOT_FOUND", `Template 
 
 /** A unique-name clash becomes a field error on `name`; anything else is passed on. */
 export function nameTakenOr(error: unknown, name: string | undefined): unknown {
-  if (prismaErrorCode(error) === "P2002") return fieldError("name", `name: a template named "${name ?? ""}" already exists`);
+  if (isUniqueViolation(error)) return fieldError("name", `name: a template named "${name ?? ""}" already exists`);
   return error;
 }
