@@ -241,11 +241,13 @@ async function send(workshopId: string, tokenId: string, input: { booking_id: nu
       estimate: null,
     };
     await client.query(
-      `INSERT INTO events (workshop_id, type, booking_id, payload, unread_delta) VALUES ($1, 'message.created', $2, $3::jsonb, 1)`,
+      `INSERT INTO events (workshop_id, type, booking_id, payload, unread_delta, created_at)
+       VALUES ($1, 'message.created', $2, $3::jsonb, 1, $4)`,
       [
         workshopId,
         input.booking_id,
         JSON.stringify({ booking_id: input.booking_id, message: dto, unread_count: unread, message_count: dto.seq }),
+        new Date(),
       ],
     );
     await client.query("COMMIT");
