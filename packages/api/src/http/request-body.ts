@@ -15,6 +15,8 @@ export interface RequestFields {
 }
 
 const nothingToClean = async () => {};
+/** One decoder for every body (a whole-buffer decode keeps no state between calls): making one per request showed in the profile. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function mediaTypeOf(raw: IncomingMessage): string {
   return (raw.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
@@ -103,7 +105,7 @@ export function readText(raw: IncomingMessage, limit: number): Promise<string> {
     };
     const onEnd = () => {
       try {
-        finish(null, new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks, size)));
+        finish(null, utf8.decode(Buffer.concat(chunks, size)));
       } catch {
         finish(apiError("BAD_REQUEST", "The request body is not valid UTF-8"));
       }
