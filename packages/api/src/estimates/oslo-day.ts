@@ -2,12 +2,13 @@
 // day in Oslo, whatever the server's time zone. Intl knows Oslo's offset on each date (CET or CEST).
 
 const OSLO = "Europe/Oslo";
+// Made once: a formatter costs far more to make than to use, and a thread page formats every estimate's date.
+const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: OSLO, timeZoneName: "longOffset" });
+const dateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: OSLO, year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** Oslo's offset from UTC, in minutes, at an instant. */
 function osloOffsetMinutes(at: Date): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: OSLO, timeZoneName: "longOffset" })
-    .formatToParts(at)
-    .find((part) => part.type === "timeZoneName")?.value;
+  const name = offsetFormat.formatToParts(at).find((part) => part.type === "timeZoneName")?.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? "");
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3]);
@@ -24,5 +25,5 @@ export function endOfOsloDay(date: string): Date {
 
 /** The Oslo calendar date of an instant, YYYY-MM-DD. */
 export function osloDate(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: OSLO, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return dateFormat.format(at);
 }
