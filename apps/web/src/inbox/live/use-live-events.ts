@@ -54,10 +54,12 @@ export function useLiveEvents(onEvent?: (event: WorkshopEventDto) => void): "liv
   );
   // The server ends a stream when the session loses its rights, or when it shuts down for a restart:
   // start again; a refused restart lands in onError above, an accepted one resumes after its last event.
+  // A stream that failed (an instance still starting answers 503, which EventSource does not retry by
+  // itself) starts again a little later; an ended session is sent to sign-in by onError meanwhile.
   const { status, reset } = subscription;
   useEffect(() => {
-    if (status !== "idle") return;
-    const timer = setTimeout(reset, 1000);
+    if (status !== "idle" && status !== "error") return;
+    const timer = setTimeout(reset, status === "idle" ? 1000 : 3000);
     return () => clearTimeout(timer);
   }, [status, reset]);
   return subscription.status === "pending" ? "live" : "connecting";
