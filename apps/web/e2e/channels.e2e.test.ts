@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { FakeTwilio } from "@minbil/api/testing/fake-twilio";
 import { SmtpInbox } from "@minbil/api/testing/smtp-inbox";
 import { launchChromium, waitForHydration } from "./support/browser";
-import { freePort } from "./support/free-port";
+import { freePort } from "@minbil/api/testing/free-port";
 
 // The customer channels in the built app, as staff meet them: an owner turns SMS and e-mail on in
 // Settings, a reply in the browser reaches the customer's phone (a fake of Twilio's API in this

@@ -6,7 +6,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PgCluster } from "./support/pg-cluster";
-import { freePort } from "./support/free-port";
+import { freePort } from "@minbil/api/testing/free-port";
 import { launchChromium } from "./support/browser";
 
 // The app against a PostgreSQL server of its own that goes away: down at start-up, stopped for five

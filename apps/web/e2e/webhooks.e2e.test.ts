@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { WebhookReceiver } from "@minbil/api/testing/webhook-receiver";
 import { launchChromium, signIn } from "./support/browser";
-import { freePort } from "./support/free-port";
+import { freePort } from "@minbil/api/testing/free-port";
 
 // A partner integration as the README describes it, against the built app: register a webhook with the
 // workshop's token, receive signed events for staff replies in the browser and for REST sends, survive

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { freePort } from "./free-port";
+import { freePort } from "@minbil/api/testing/free-port";
 import { chown, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startTestS3Server, type TestS3Server } from "@minbil/api/testing/s3-server";
 import { AppInstance } from "./app-instance";
-import { freePort } from "./free-port";
+import { freePort } from "@minbil/api/testing/free-port";
 import { PgCluster } from "./pg-cluster";
 
 export interface TwoInstances {

@@ -15,11 +15,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import { encodeCursor } from "../messages/cursor";
 import { prepareBenchDatabase } from "./http/bench-database";
+import { freePort } from "../testing/free-port";
 
 const THREADS = Number(process.env.BENCH_HTTP_THREADS ?? 10_000);
 const PER_THREAD = Number(process.env.BENCH_HTTP_MESSAGES_PER_THREAD ?? 100);
@@ -55,17 +55,6 @@ const deepRow = await bench.database.prisma.thread.findFirstOrThrow({
 const deepCursor = encodeCursor([deepRow.lastActivityAt.toISOString(), deepRow.bookingId]);
 const sendThreads = bench.bookingIds.slice(0, CONNECTIONS);
 await bench.database.close();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 interface Server {
   name: "app" | "raw";

@@ -14,12 +14,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Redis } from "ioredis";
 import pg from "pg";
+import { freePort } from "../testing/free-port";
+import { redisAnswers } from "../testing/redis-answers";
 
 /** The web app, whose built server this starts twice. */
 const WEB_DIR = path.resolve(import.meta.dirname, "../../../../apps/web");
@@ -38,17 +38,6 @@ interface App {
   base: string;
   child: ChildProcess;
   dataDir: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 async function startApp(name: string, databaseUrl: string, bus: string): Promise<App> {
@@ -152,19 +141,6 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
 
 /** B's own view of stream lag (commit to write), from its metrics histogram: the share within 150 ms. */
 async function serverSideLag(base: string): Promise<string> {
@@ -274,7 +250,7 @@ async function main() {
   const results = [];
   try {
     for (const bus of buses) {
-      if (bus === "redis" && !(await redisAnswers())) {
+      if (bus === "redis" && !(await redisAnswers(REDIS_URL))) {
         console.log(`redis: skipped (nothing answers at ${new URL(REDIS_URL).host})`);
         continue;
       }

@@ -1,10 +1,10 @@
-import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppendedEvent } from "./append-event";
 import { eventBusSetting } from "./create-event-bus";
 import { createCrossProcessEventBus, type BusTransport, type CrossProcessEventBus } from "./cross-process-event-bus";
 import { createPostgresEventBus } from "./postgres-event-bus";
 import { createRedisEventBus } from "./redis-event-bus";
+import { redisAnswers } from "../testing/redis-answers";
 
 // Both buses as two app processes see them: two bus instances on one server, one publishing, the other
 // woken. PostgreSQL runs in the TEST_DATABASE_URL pass of the suite; Redis at TEST_REDIS_URL (default
@@ -12,18 +12,7 @@ import { createRedisEventBus } from "./redis-event-bus";
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const redisUp = await (async () => {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-})();
+const redisUp = await redisAnswers(redisUrl);
 
 const open: CrossProcessEventBus[] = [];
 afterEach(async () => {
