@@ -122,8 +122,9 @@ export async function sendMessage(deps: SendMessageDeps, input: SendMessageComma
       stored.push({ id, storageKey, fileName: sanitiseFileName(file.name), contentType: types[index]!, size, checksum });
     }
 
-    requestHash = hashRequest({ ...input, body }, stored);
+    // Only a key needs the request's hash (to tell its retry from another request).
     if (input.idempotency_key) {
+      requestHash = hashRequest({ ...input, body }, stored);
       const replay = await findReplay(db, workshopId, input.idempotency_key, requestHash);
       if (replay) {
         await discardFiles();
