@@ -1,4 +1,5 @@
 import { logger } from "../logger";
+import { createIdleWait } from "../events/idle-wait";
 import { isDatabaseUnavailable } from "@minbil/db/database-errors";
 import type { EventBus } from "../events/event-bus";
 import { dispatchEvents } from "./dispatch-events";
@@ -25,13 +26,13 @@ export interface WebhookWorker {
  */
 export function startWebhookWorker(deps: DeliverDeps & { events: EventBus }): WebhookWorker {
   let stopped = false;
-  let wake: (() => void) | null = null;
+  const idle = createIdleWait();
   const inFlight = new Set<Promise<unknown>>();
   /** Set by a wake-up that came while a round ran (or while waiting out the gap between rounds). */
   let pending = false;
   const nudge = () => {
     pending = true;
-    wake?.();
+    idle.wake();
   };
   const unsubscribe = deps.events.subscribeAll(nudge);
 
@@ -65,15 +66,7 @@ export function startWebhookWorker(deps: DeliverDeps & { events: EventBus }): We
       const gap = started + MIN_ROUND_GAP_MS - Date.now();
       if (gap > 0 && !stopped) await new Promise((resolve) => setTimeout(resolve, gap));
       if (pending) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, IDLE_POLL_MS);
-        function done() {
-          clearTimeout(timer);
-          wake = null;
-          resolve();
-        }
-        wake = done;
-      });
+      await idle.wait(IDLE_POLL_MS);
     }
   })();
 
@@ -81,7 +74,7 @@ export function startWebhookWorker(deps: DeliverDeps & { events: EventBus }): We
     async stop() {
       stopped = true;
       unsubscribe();
-      wake?.();
+      idle.wake();
       await loop;
       await Promise.allSettled([...inFlight]);
     },

@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from "@minbil/db/database-errors";
+import { createIdleWait } from "../../events/idle-wait";
 import { logger } from "../../logger";
 import { attemptDelivery, claimDueDeliveries, type DeliveryDeps } from "./send-deliveries";
 
@@ -19,9 +20,9 @@ export interface DeliveryWorker {
 export function startDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   if (!deps.channels.sms && !deps.channels.email) return { stop: async () => {} };
   let stopped = false;
-  let wake: (() => void) | null = null;
+  const idle = createIdleWait();
   const inFlight = new Set<Promise<unknown>>();
-  const nudge = () => wake?.();
+  const nudge = () => idle.wake();
   const unsubscribe = deps.events.subscribeAll((event) => {
     if (event.type === "message.created" || event.type === "message.delivery_updated") nudge();
   });
@@ -49,15 +50,7 @@ export function startDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         if (!isDatabaseUnavailable(error)) logger.error({ err: error }, "notification round failed");
       }
       if (claimed > 0 && inFlight.size < MAX_IN_FLIGHT) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, IDLE_POLL_MS);
-        function done() {
-          clearTimeout(timer);
-          wake = null;
-          resolve();
-        }
-        wake = done;
-      });
+      await idle.wait(IDLE_POLL_MS);
     }
   })();
 
@@ -65,7 +58,7 @@ export function startDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     async stop() {
       stopped = true;
       unsubscribe();
-      wake?.();
+      idle.wake();
       await loop;
       await Promise.allSettled([...inFlight]);
     },
