@@ -123,6 +123,9 @@ describe("the service desk", () => {
     await kari.goto(`${inject("baseUrl")}/inbox`);
     await waitForHydration(kari, "header select");
     const first = (await threads("state=open"))[0]!.booking_id;
+    // "j" moves through the list the page shows: wait until it shows (on a busy machine it came later
+    // than the header, and the key went nowhere).
+    await row(kari, first).waitFor();
     await kari.keyboard.press("j");
     await kari.waitForURL(`**/inbox/${first}`);
     await waitForHydration(kari, "#composer");
