@@ -21,6 +21,18 @@ const api = (pathname: string, init: RequestInit = {}) =>
 beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale: "nb-NO" });
+  // Keeps a handle on the page's event streams, so a test can cut one as a lost connection does.
+  await context.addInitScript(() => {
+    const Native = window.EventSource;
+    const streams: EventSource[] = [];
+    Object.assign(window, { __liveStreams: streams });
+    window.EventSource = class extends Native {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        streams.push(this);
+      }
+    };
+  });
   page = await context.newPage();
 });
 afterAll(async () => {
@@ -99,6 +111,33 @@ describe("the staff inbox", () => {
     await expect.poll(() => row.getByTestId("unread-badge").count()).toBe(0);
     await expect.poll(async () => (await api(`/api/ws/messages/thread/${openBookingId}`).then((r) => r.json())).data.unread_count).toBe(0);
     await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it("catches up on what was sent while its live stream was away, after the server refused it once", async () => {
+    // The connection is lost, a customer writes meanwhile, and reconnecting is refused with 503, as an
+    // instance still starting answers: EventSource gives up on that by itself.
+    const EVENTS = "**/api/trpc/messages.events**";
+    let refused = 0;
+    await page.route(EVENTS, (route) => {
+      refused += 1;
+      return route.fulfill({ status: 503, contentType: "application/json", body: '{"error":"starting"}' });
+    });
+    await page.evaluate(() => {
+      for (const stream of (window as unknown as { __liveStreams: EventSource[] }).__liveStreams) {
+        if (stream.readyState === EventSource.CLOSED) continue;
+        stream.close();
+        stream.dispatchEvent(new Event("error"));
+      }
+    });
+    const body = `Sendt mens dere var borte (${Date.now()})`;
+    const res = await api("/api/ws/messages", {
+      method: "POST",
+      body: JSON.stringify({ booking_id: openBookingId, body, sender_type: "customer" }),
+    });
+    expect(res.status).toBe(201);
+    await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.unroute(EVENTS);
+    await expect.poll(() => page.getByTestId("message").filter({ hasText: body }).count(), { timeout: 15_000 }).toBe(1);
   });
 
   it("leaves a message that arrives in a background tab unread until the tab is looked at", async () => {

@@ -9,6 +9,7 @@ import {
   httpLink,
   httpSubscriptionLink,
   isNonJsonSerializable,
+  retryLink,
   splitLink,
 } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
@@ -36,6 +37,20 @@ export function redirectWhenSignedOut(error: unknown) {
   }
 }
 
+/**
+ * A stream that failed without an answer from our procedures (the network, or an HTTP error before the
+ * stream began). An error the server decided (UNAUTHORIZED after the session ended) is not retried:
+ * it reaches the subscription's onError, which sends the page to sign-in.
+ */
+export function isTransportFailure({ error }: { error: TRPCClientError<AppRouter> }) {
+  return error.data == null;
+}
+
+/** 1 s, 2 s, … then every 5 s while the server stays away. */
+export function streamRetryDelayMs(attempt: number) {
+  return Math.min(attempt * 1000, 5000);
+}
+
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
@@ -43,8 +58,10 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
       links: [
         splitLink({
           // Live updates over server-sent events; EventSource reconnects and resumes by last event id.
+          // A stream EventSource gives up on (a refused connection, or a 503 from an instance still
+          // starting) is opened again by retryLink, which also resumes after the last event seen.
           condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url: "/api/trpc" }),
+          true: [retryLink({ retry: isTransportFailure, retryDelayMs: streamRetryDelayMs }), httpSubscriptionLink({ url: "/api/trpc" })],
           false: splitLink({
             // Files go as FormData, one request each, with upload progress.
             condition: (op) => isNonJsonSerializable(op.input),

@@ -52,10 +52,10 @@ export function useLiveEvents(onEvent?: (event: WorkshopEventDto) => void): "liv
       },
     }),
   );
-  // The server ends a stream when the session loses its rights, or when it shuts down for a restart:
-  // start again; a refused restart lands in onError above, an accepted one resumes after its last event.
-  // A stream that failed (an instance still starting answers 503, which EventSource does not retry by
-  // itself) starts again a little later; an ended session is sent to sign-in by onError meanwhile.
+  // A stream that drops or is refused is opened again, after its last event, by the retry link
+  // (src/trpc/react.tsx). Left here: the server ending a stream (the session lost its rights) or an
+  // error the server decided. Start again a little later: a refused start lands in onError above,
+  // which sends an ended session to sign-in.
   const { status, reset } = subscription;
   useEffect(() => {
     if (status !== "idle" && status !== "error") return;
