@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { REST_ERROR_CODES, type FieldIssue, type RestErrorCode } from "@minbil/contracts/rest/errors";
-import { isDatabaseUnavailable } from "@minbil/db/database-errors";
+import { invalidValueProblem, isDatabaseUnavailable } from "@minbil/db/database-errors";
 import { ApiErrorCause } from "./errors";
 
 /** What any error means for the client: the one mapping behind REST error bodies and tRPC error shapes. */
@@ -61,6 +61,12 @@ export function describeError(error: unknown): DescribedError {
       retryAfter: DATABASE_RETRY_AFTER_SECONDS,
       internal: false,
     };
+  }
+  const invalid = invalidValueProblem(error);
+  if (invalid) return { code: "VALIDATION_FAILED", status: 422, message: `Validation failed: ${invalid}`, internal: false };
+  // tRPC's own refusals; input that is not JSON comes with the parser's SyntaxError as cause.
+  if (error instanceof TRPCError && error.cause instanceof SyntaxError && (error.code === "BAD_REQUEST" || error.code === "PARSE_ERROR")) {
+    return { code: "BAD_REQUEST", status: 400, message: "The input is not valid JSON", internal: false };
   }
   if (error instanceof TRPCError && !error.cause) {
     const known = TRPC_OWN[error.code];

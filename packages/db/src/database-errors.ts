@@ -75,3 +75,27 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22) that a value from the request causes: text with a
+ * NUL byte, a date outside PostgreSQL's range, a number too large for its column. Validation catches
+ * what it knows of; this is the net beneath it, so such a request is the client's 422, never our 500.
+ * Returns what is wrong, in words for the client (never the value or the SQL), or null.
+ */
+export function invalidValueProblem(error: unknown): string | null {
+  for (const layer of layers(error)) {
+    const code = [layer.code, layer.originalCode].find((value) => typeof value === "string" && /^22[0-9A-Z]{3}$/.test(value));
+    if (typeof code === "string") return INVALID_VALUE_PROBLEMS[code] ?? "a value in the request cannot be used";
+  }
+  return null;
+}
+
+const INVALID_VALUE_PROBLEMS: Record<string, string> = {
+  "22021": "a text value contains a NUL character or a byte that is not UTF-8",
+  "22P05": "a text value contains a character that cannot be stored",
+  "22008": "a date or time is outside the range that can be stored (years 1 to 9999)",
+  "22007": "a date or time is not valid",
+  "22003": "a number is too large",
+  "22P02": "a value is not of the expected type",
+  "22001": "a text value is too long",
+};

@@ -20,7 +20,8 @@ export async function openAttachment(
   attachmentId: string,
   customerOf?: { bookingId: number },
 ): Promise<OpenedAttachment> {
-  if (attachmentId.length > 100) throw apiError("NOT_FOUND", "Attachment was not found");
+  // Ids are `att_` and hex: anything else (a NUL byte, which PostgreSQL refuses in text) names no file.
+  if (attachmentId.length > 100 || !/^[\w-]+$/.test(attachmentId)) throw apiError("NOT_FOUND", "Attachment was not found");
   const row = await deps.db.attachment.findFirst({
     where: {
       id: attachmentId,

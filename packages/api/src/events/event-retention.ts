@@ -1,13 +1,20 @@
 import type { PrismaClient } from "@minbil/db/client";
-import { apiError } from "../errors";
+import { apiError, fieldError } from "../errors";
 
 /**
  * Where a reader may resume: `after` must not be older than the retained events, or the reader would
  * silently miss what was removed. 410 EVENTS_EXPIRED names the oldest seq still there, so a partner
- * knows to resynchronise (read the current state) and continue from there.
+ * knows to resynchronise (read the current state) and continue from there. Nor may it be past the
+ * newest event: a reader carrying on from there would skip every event up to it (422 names the newest).
  */
-export async function checkRetained(db: PrismaClient, workshopId: string, after: number): Promise<void> {
-  const workshop = await db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { eventFloorSeq: true } });
+export async function checkResumePoint(db: PrismaClient, workshopId: string, after: number): Promise<void> {
+  const workshop = await db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { eventFloorSeq: true, eventSeq: true } });
+  if (after > workshop.eventSeq) {
+    throw fieldError(
+      "after",
+      `after (${after}) is past the newest event (${workshop.eventSeq}): pass the seq of an event you have read, or leave it out`,
+    );
+  }
   if (after < workshop.eventFloorSeq) {
     const oldest = workshop.eventFloorSeq + 1;
     throw apiError(

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@minbil/db/client";
 import { eventPageDto, type EventPageDto, type listEventsInput } from "@minbil/contracts/events/list-events.schema";
 import type { EventBus } from "./event-bus";
 import { numbered, toEventDto } from "./event-dto";
-import { checkRetained } from "./event-retention";
+import { checkResumePoint } from "./event-retention";
 
 /**
  * The event feed: a workshop's events after `after` in seq order (from the oldest kept event without
@@ -18,7 +18,7 @@ export async function listEvents(
   const { db, workshopId } = deps;
   const after =
     input.after ?? (await db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { eventFloorSeq: true } })).eventFloorSeq;
-  if (input.after !== undefined) await checkRetained(db, workshopId, after);
+  if (input.after !== undefined) await checkResumePoint(db, workshopId, after);
 
   const read = async () =>
     numbered(await db.event.findMany({ where: { workshopId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: input.limit + 1 }));

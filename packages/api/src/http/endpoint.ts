@@ -81,4 +81,13 @@ function registerMethods(
     });
   }
   app.route({ method: "OPTIONS", url, handler: async (_request, reply) => reply.header("Allow", allow).code(204).send() });
+  // TRACE echoes a request back on servers that answer it; here it is one more method the endpoint lacks.
+  app.route({
+    method: "TRACE",
+    url,
+    handler: async (_request, reply) => {
+      reply.header("Allow", allow);
+      return sendError(reply, apiError("METHOD_NOT_ALLOWED", `Use ${allowed.join(" or ")} on this endpoint`));
+    },
+  });
 }

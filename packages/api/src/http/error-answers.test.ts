@@ -73,6 +73,15 @@ describe("tRPC errors", () => {
     expect(error.data.stack).toBeUndefined();
   });
 
+  it("call input that is not JSON the client's mistake (400 saying so), not ours", async () => {
+    const call = fetchApp(await createTestHttpApp(services));
+    const res = await call("/api/trpc/messages.thread?input=notjson", { headers: { Authorization: `Bearer ${workshop.token.secret}` } });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.message).toMatch(/not valid JSON/);
+    expect(error.data.appCode).toBe("BAD_REQUEST");
+  });
+
   it("hide internal failures behind a generic sentence", async () => {
     const broken: AttachmentStorage = {
       put: () => Promise.reject(new Error("EACCES: permission denied, open '/var/lib/minbil/secret/att_1'")),

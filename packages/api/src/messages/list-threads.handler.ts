@@ -5,12 +5,12 @@ import { readRows } from "@minbil/db/read-rows";
 import { bookingStatusSchema, threadListDto, type ThreadListDto } from "@minbil/contracts/dto";
 import type { listThreadsInput } from "@minbil/contracts/messages/list-threads.schema";
 import { toSenderType, toVisibility } from "./message.select";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { cursorTime, decodeCursor, encodeCursor } from "./cursor";
 import { escapeLike, searchExcerpt, searchWords } from "./search-text";
 import { fromThreadState, threadStateFields } from "../threads/thread-fields";
 
 /** The last row's activity time and booking id. */
-const threadCursor = z.tuple([z.iso.datetime(), int4Id]);
+const threadCursor = z.tuple([cursorTime, int4Id]);
 
 interface ListRow {
   booking_id: number;

@@ -79,6 +79,18 @@ describe("GET /api/ws/events", () => {
     }
   });
 
+  it("refuses a position past the newest event with 422 naming it, rather than skipping what comes next", async () => {
+    const newest = (await services.db.workshop.findUniqueOrThrow({ where: { id: workshop.workshop.id } })).eventSeq;
+    for (const path of [`/api/ws/events?after=${newest + 1}`, `/api/ws/events/stream?after=999999`]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(422);
+      const body = await res.json();
+      expect(body.error.details[0].field).toBe("after");
+      expect(body.message).toContain(`newest event (${newest})`);
+    }
+    expect((await get(`/api/ws/events?after=${newest}`)).status).toBe(200);
+  });
+
   it("long-polls: holds an empty answer until an event is written, or until the wait is up", async () => {
     const seq = (await services.db.workshop.findUniqueOrThrow({ where: { id: workshop.workshop.id } })).eventSeq;
     const started = Date.now();

@@ -7,7 +7,7 @@ import { createCaller } from "../root";
 import { authFailureError } from "../trpc";
 import { registerRoutes, route, type EndpointDeps } from "../http/endpoint";
 import { requestSignal } from "../http/request-signal";
-import { checkRetained } from "../events/event-retention";
+import { checkResumePoint } from "../events/event-retention";
 import { streamEvents } from "../events/stream-events.handler";
 import { param, queryOf } from "./rest-params";
 import { listEventsOperation, streamEventsOperation } from "./operations/events.operations";
@@ -59,7 +59,7 @@ async function streamEventsAsSse(ctx: Context, request: FastifyRequest, reply: F
       throw fieldError("after", "after (or Last-Event-ID) must be the seq of an event: a whole number");
     }
     after = Number(resumeFrom);
-    await checkRetained(ctx.db, auth.workshopId, after);
+    await checkResumePoint(ctx.db, auth.workshopId, after);
   }
 
   const signal = requestSignal(reply, shutdownSignal);

@@ -73,6 +73,25 @@ describe("cursors", () => {
     );
     await expectError(await get(`/api/ws/messages?cursor=${encodeCursor(["not a date", 1])}`), 422, "VALIDATION_FAILED", "cursor");
   });
+
+  it("refuses a cursor dated in a year PostgreSQL has no timestamp for (422, not 500)", async () => {
+    for (const at of ["0000-01-01T00:00:00.000Z", "+275760-09-13T00:00:00.000Z"]) {
+      await expectError(await get(`/api/ws/messages?cursor=${encodeCursor([at, 1])}`), 422, "VALIDATION_FAILED", "cursor");
+      await expectError(await get(`/api/ws/messages?q=bil&cursor=${encodeCursor([at, 1])}`), 422, "VALIDATION_FAILED", "cursor");
+    }
+    expect((await get(`/api/ws/messages?cursor=${encodeCursor(["0001-01-01T00:00:00.000Z", 1])}`)).status).toBe(200);
+  });
+});
+
+describe("ids with characters PostgreSQL cannot hold", () => {
+  it("answers a NUL byte in a path id with a 4xx naming the problem, not 500", async () => {
+    for (const path of ["/api/ws/messages/attachments/att_%00", "/api/ws/messages/attachments/%00"]) {
+      const res = await get(path);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(await res.json()).toMatchObject({ success: false });
+    }
+  });
 });
 
 describe("text PostgreSQL cannot store", () => {
@@ -234,6 +253,14 @@ describe("methods", () => {
       expect(res.headers.get("allow")).toBe("GET, PATCH, HEAD, OPTIONS");
     }
     expect((await call("/api/ws/messages", { method: "OPTIONS" })).headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+  });
+
+  it("answers TRACE like any other method the endpoint does not have: 405 with the list", async () => {
+    // fetch cannot send TRACE: straight into the server.
+    const res = await (await createTestHttpApp(services)).inject({ method: "TRACE", url: "/api/ws/messages" });
+    expect(res.statusCode).toBe(405);
+    expect(res.json()).toMatchObject({ success: false, error: { code: "METHOD_NOT_ALLOWED" } });
+    expect(res.headers.allow).toBe("GET, POST, HEAD, OPTIONS");
   });
 
   it("sends no CORS headers: the API is for servers, not for other sites' pages", async () => {

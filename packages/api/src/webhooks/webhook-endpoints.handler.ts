@@ -17,7 +17,7 @@ import {
 import type { SecretBox } from "../crypto/secret-box";
 import type { WebhookSettings } from "../context";
 import { apiError, fieldError } from "../errors";
-import { decodeCursor, encodeCursor } from "../messages/cursor";
+import { cursorTime, decodeCursor, encodeCursor } from "../messages/cursor";
 import { generateWebhookSecret } from "./signing";
 import { forbiddenTargetReason } from "./target-address";
 import { deliveryInclude, toDeliveryDto, toEndpointDto } from "./webhook-dto";
@@ -153,7 +153,7 @@ export async function sendTestEvent(deps: WebhookDeps, input: z.output<typeof we
   return toDeliveryDto(row);
 }
 
-const deliveryCursor = zod.tuple([zod.iso.datetime(), zod.string().max(80)]);
+const deliveryCursor = zod.tuple([cursorTime, zod.string().regex(/^[\w-]{1,80}$/)]);
 
 /** The endpoint's deliveries, newest first, with their attempts (kept 30 days). */
 export async function listDeliveries(deps: WebhookDeps, input: z.output<typeof listDeliveriesInput>): Promise<DeliveryPageDto> {
