@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Duplex } from "node:stream";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import Fastify, {
   LogController,
@@ -78,6 +79,9 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.trustProxy,
     requestIdHeader: false,
+    // Requests Node's HTTP parser refuses (a control character in a header, headers over 16 KB) never
+    // reach a route: answer them in our error shape too.
+    clientErrorHandler: answerClientError,
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
@@ -193,6 +197,23 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   registerInboundRoutes(app, { getServices: deps.getServices });
   registerOptOutRoutes(app, { getServices: deps.getServices });
   return app;
+}
+
+/** What Node's HTTP parser refused, in our error shape; the connection closes after it. */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) return;
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const code: RestErrorCode = tooLarge ? "HEADERS_TOO_LARGE" : "BAD_REQUEST";
+  const message = tooLarge
+    ? "The request's headers are too large (at most 16 KB together)"
+    : "The request is malformed HTTP: a header holds a character it may not, or a line is broken";
+  const body = JSON.stringify({ success: false, message, error: { code } });
+  const status = REST_ERROR_CODES[code];
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** The caller's workshop per request, for its log line (set when the caller is resolved). */

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { readdir } from "node:fs/promises";
 import { rawExchange } from "../testing/raw-exchange";
 import { tmpdir } from "node:os";
@@ -52,6 +53,23 @@ async function uploadTempFolders(): Promise<number> {
 }
 
 describe("request bodies", () => {
+  it("answers what Node's HTTP parser refuses in our error shape: a control character in a header, headers over 16 KB", async () => {
+    const raw = (head: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, "127.0.0.1", () => socket.write(`GET /api/ws/messages HTTP/1.1\r\nHost: x\r\n${head}\r\n\r\n`));
+        let answer = "";
+        socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
+        socket.on("end", () => resolve(answer));
+        socket.on("error", reject);
+      });
+    const control = await raw("Idempotency-Key: a\x01b");
+    expect(control).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(control.slice(control.indexOf("\r\n\r\n") + 4))).toMatchObject({ success: false, error: { code: "BAD_REQUEST" } });
+    const huge = await raw(`X-Filler: ${"a".repeat(20_000)}`);
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(huge.slice(huge.indexOf("\r\n\r\n") + 4))).toMatchObject({ success: false, error: { code: "HEADERS_TOO_LARGE" } });
+  });
+
   it("answers 413 from Content-Length without reading the body", async () => {
     const head = [
       "POST /api/ws/messages HTTP/1.1",

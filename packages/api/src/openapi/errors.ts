@@ -62,6 +62,10 @@ export const ERROR_CODE_DOCS: Record<
     when: "too many requests: wait `Retry-After` seconds",
     example: { message: "Too many requests. Try again in 42 seconds." },
   },
+  HEADERS_TOO_LARGE: {
+    when: "the request's headers are over 16 KB together (answered by the HTTP server, before any endpoint)",
+    example: { message: "The request's headers are too large (at most 16 KB together)" },
+  },
   INTERNAL_ERROR: {
     when: "a fault of ours (the message never carries internal detail)",
     example: { message: "Something went wrong on our side. Please try again." },
