@@ -9,7 +9,13 @@ import { describeError } from "@minbil/api/describe-error";
 import { getServices } from "~/server/services";
 import { CLIENT_IP_HEADER } from "~/server/auth/client-ip";
 import { getStaffSession } from "~/server/auth/staff-session";
-import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE, isKnownDevice, knownDeviceValue } from "~/server/auth/known-device";
+import {
+  KNOWN_DEVICE_COOKIE,
+  KNOWN_DEVICE_MAX_AGE,
+  isKnownDevice,
+  knownDeviceAccountId,
+  knownDeviceCookie,
+} from "~/server/auth/known-device";
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS, encodeSessionToken } from "~/server/auth/session-cookie";
 import { safeCallbackPath } from "~/server/auth/safe-callback";
 
@@ -41,8 +47,15 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const requestHeaders = await headers();
   const cookieStore = await cookies();
   let signedIn;
+  let device;
   try {
     const services = await getServices();
+    // The account this browser signed in to before (its cookie says which), if it is this address's.
+    const deviceCookie = cookieStore.get(KNOWN_DEVICE_COOKIE)?.value;
+    const claimed = knownDeviceAccountId(deviceCookie);
+    const knownAccount = claimed
+      ? await services.db.user.findFirst({ where: { id: claimed, email, disabledAt: null }, select: { id: true, passwordHash: true } })
+      : null;
     signedIn = await signInStaff(
       { db: services.db, limits: services.limits.signIn },
       {
@@ -50,9 +63,10 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
         password,
         clientIp: requestHeaders.get(CLIENT_IP_HEADER) ?? "unknown",
         userAgent: requestHeaders.get("user-agent"),
-        knownDevice: isKnownDevice(cookieStore.get(KNOWN_DEVICE_COOKIE)?.value, email),
+        knownDevice: isKnownDevice(deviceCookie, knownAccount),
       },
     );
+    device = await services.db.user.findUniqueOrThrow({ where: { id: signedIn.userId }, select: { id: true, passwordHash: true } });
   } catch (error) {
     const described = describeError(error);
     if (described.code === "RATE_LIMITED")
@@ -62,7 +76,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     return { error: "unavailable", email };
   }
   cookieStore.set(SESSION_COOKIE, await encodeSessionToken(signedIn), { ...SESSION_COOKIE_OPTIONS, maxAge: STAFF_SESSION_SECONDS });
-  cookieStore.set(KNOWN_DEVICE_COOKIE, knownDeviceValue(email), { ...SESSION_COOKIE_OPTIONS, maxAge: KNOWN_DEVICE_MAX_AGE });
+  cookieStore.set(KNOWN_DEVICE_COOKIE, knownDeviceCookie(device), { ...SESSION_COOKIE_OPTIONS, maxAge: KNOWN_DEVICE_MAX_AGE });
   redirect(safeCallbackPath(parsed.data.callbackUrl));
 }
 
