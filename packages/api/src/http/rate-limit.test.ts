@@ -122,6 +122,21 @@ describe("per API token", () => {
     expect(await services.db.message.count({ where: { bookingId: nordlys.booking.id, body: "Hei" } })).toBe(2);
   });
 
+  it("gives a failed send's place in the send budget back: only messages sent count", async () => {
+    const call = fetchApp(await appWith(limits({ token: 50, send: 2 })));
+    const secret = nordlys.token.secret;
+    const invalid = { method: "POST", headers: { ...bearer(secret), "Content-Type": "application/json" } };
+    for (const body of [{ booking_id: nordlys.booking.id }, { booking_id: 999_999, body: "Hei" }, { body: "Hei" }]) {
+      const res = await call("/api/ws/messages", { ...invalid, body: JSON.stringify(body) });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+    await expect.poll(async () => rateLimit(await call("/api/ws/messages", { headers: bearer(secret) }))?.r).toBeGreaterThan(0);
+    expect((await call("/api/ws/messages", sendJson(secret))).status).toBe(201);
+    expect((await call("/api/ws/messages", sendJson(secret))).status).toBe(201);
+    await expectRateLimited(await call("/api/ws/messages", sendJson(secret)));
+  });
+
   it("counts each procedure of a tRPC batch, and a send in a batch against the send budget", async () => {
     const call = fetchApp(await appWith(limits({ token: 10, send: 5 })));
     const paths = "messages.list,messages.unreadSummary,messages.list";

@@ -38,6 +38,8 @@ export interface RateLimitDeps {
 }
 
 const refusals = new WeakMap<FastifyRequest, TRPCError>();
+/** Sends counted for a request, to give back if it fails. */
+const sendsTaken = new WeakMap<FastifyRequest, { caller: RateLimitCaller; sends: number; limits: ApiRateLimits }>();
 
 /** The refusal of a request that went over a limit, for a route that answers refusals itself. */
 export function rateLimitRefusal(request: FastifyRequest): TRPCError | undefined {
@@ -57,6 +59,12 @@ export function rateLimitRefusal(request: FastifyRequest): TRPCError | undefined
  *                                                             r units left, the window ends in t seconds
  */
 export function registerRateLimits(app: FastifyInstance, deps: RateLimitDeps): void {
+  // A send that failed (refused input, an unknown booking, an outage) sent nothing: its send is given back.
+  app.addHook("onResponse", (request, reply, done) => {
+    const taken = sendsTaken.get(request);
+    if (taken && reply.statusCode >= 400) void taken.limits.refundSends(taken.caller, taken.sends);
+    done();
+  });
   app.addHook("onRequest", async (request, reply) => {
     if (!isRateLimitedPath(request.url)) return;
     const config = request.routeOptions.config.rateLimit;
@@ -76,7 +84,10 @@ export function registerRateLimits(app: FastifyInstance, deps: RateLimitDeps): v
       return;
     }
     setRateLimitHeaders(reply, verdict);
-    if (!verdict.refused) return;
+    if (!verdict.refused) {
+      if (cost.sends > 0) sendsTaken.set(request, { caller, sends: cost.sends, limits });
+      return;
+    }
     const refusal = refusalError(verdict.refused);
     if (config?.answersRefusal) {
       refusals.set(request, refusal);

@@ -72,6 +72,8 @@ export interface ApiRateLimits {
   readonly settings: ApiRateLimitSettings;
   /** Counts a request against the caller's policies (atomically, in the shared store when there is one). */
   take(caller: RateLimitCaller, cost: LimitCost): Promise<LimitVerdict>;
+  /** Gives back the sends of a request that sent nothing (it failed): the send budget counts messages sent. */
+  refundSends(caller: RateLimitCaller, sends: number): Promise<void>;
 }
 
 /** The API's limiters, created once per process over the same store as the sign-in limits. */
@@ -90,6 +92,12 @@ export function createApiRateLimits(store: LimiterStore, settings: ApiRateLimitS
 
   return {
     settings,
+    async refundSends(caller, sends) {
+      if (caller.kind !== "token" || sends <= 0) return;
+      await limiters.send.reward(caller.tokenId, sends).catch((error: unknown) => {
+        logger.warn({ err: error }, "a failed send's budget could not be given back");
+      });
+    },
     async take(caller, cost) {
       const counts: [RateLimitPolicy, string, number][] =
         caller.kind === "token"
