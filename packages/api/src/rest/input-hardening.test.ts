@@ -208,6 +208,17 @@ describe("what the answer says", () => {
     expect((await expectError(await get(`/api/ws/messages?q=${"x".repeat(101)}`), 422, "VALIDATION_FAILED", "q")).message).toBe(
       "Validation failed: q must be at most 100 characters",
     );
+    expect((await expectError(await get("/api/ws/messages?unread=yes"), 422, "VALIDATION_FAILED", "unread")).message).toBe(
+      "Validation failed: unread: must be true, false, 1 or 0",
+    );
+    const retry = (id: string) =>
+      call(`/api/ws/messages/${id}/deliveries/retry`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+    expect((await expectError(await retry("abc"), 422, "VALIDATION_FAILED", "message_id")).message).toBe(
+      "Validation failed: message_id must be a positive whole number",
+    );
+    expect((await expectError(await retry("2147483648"), 422, "VALIDATION_FAILED", "message_id")).message).toBe(
+      "Validation failed: message_id is out of range (at most 2147483647)",
+    );
   });
 
   it("answers a compressed body with 415 naming the encoding, and never echoes binary", async () => {

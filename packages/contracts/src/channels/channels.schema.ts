@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deliveryChannelSchema, messageDeliveryDto } from "../dto";
-import { bookingIdSchema } from "../messages/ids.schema";
+import { bookingIdSchema, positiveIdSchema } from "../messages/ids.schema";
 
 // Customer channels (SMS, e-mail): the workshop's switches, a thread's channel status, and staff's
 // retry of a failed notification.
@@ -39,7 +39,7 @@ export type ThreadChannelsDto = z.infer<typeof threadChannelsDto>;
 
 /** Staff send a message's failed notifications again (each channel that failed, or waits to be retried). */
 export const retryDeliveryInput = z.object({
-  message_id: z.coerce.number().int().positive().max(2_147_483_647).meta({ description: "The message's id" }),
+  message_id: positiveIdSchema("message_id").meta({ description: "The message's id" }),
 });
 export type RetryDeliveryInput = z.infer<typeof retryDeliveryInput>;
 

@@ -3,23 +3,28 @@ import { z } from "zod";
 /** The largest value of a PostgreSQL integer column (ids, sequence numbers). */
 export const MAX_INT4 = 2_147_483_647;
 
+/** An id of an integer column: a positive whole number, given as a number or as a string of digits (paths, forms). */
+export function positiveIdSchema(field: string) {
+  const error = `${field} must be a positive whole number`;
+  return z
+    .union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)], {
+      error: (issue) => (issue.input === undefined ? `${field} is required` : error),
+    })
+    .pipe(
+      z
+        .number({ error })
+        .int({ error })
+        .positive({ error })
+        .max(MAX_INT4, { error: `${field} is out of range (at most ${MAX_INT4})` }),
+    );
+}
+
 /** A booking id: a positive whole number, given as a number or as a string of digits (paths, forms). */
-export const bookingIdSchema = z
-  .union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)], {
-    error: (issue) => (issue.input === undefined ? "booking_id is required" : "booking_id must be a positive whole number"),
-  })
-  .pipe(
-    z
-      .number({ error: "booking_id must be a positive whole number" })
-      .int({ error: "booking_id must be a positive whole number" })
-      .positive({ error: "booking_id must be a positive whole number" })
-      .max(MAX_INT4, { error: "booking_id is out of range" }),
-  )
-  .meta({
-    id: "BookingId",
-    description: "A booking's id: a positive whole number (also accepted as a string of digits)",
-    example: 1,
-  });
+export const bookingIdSchema = positiveIdSchema("booking_id").meta({
+  id: "BookingId",
+  description: "A booking's id: a positive whole number (also accepted as a string of digits)",
+  example: 1,
+});
 
 /**
  * A staff member's id as `GET /api/ws/staff` lists it (letters, digits, `_` and `-`): checked here, so

@@ -4,7 +4,9 @@ import { cursorSchema, staffIdSchema } from "./ids.schema";
 import { pageLimitSchema } from "./page-limit.schema";
 import { storableText } from "./text.schema";
 
-const booleanFlag = z.union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1")]);
+const booleanFlag = z.union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1")], {
+  error: "must be true, false, 1 or 0",
+});
 
 /** Inbox list: newest activity first, keyset-paginated, with optional filters. */
 export const listThreadsInput = z.object({
