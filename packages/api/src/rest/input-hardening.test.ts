@@ -211,6 +211,14 @@ describe("what the answer says", () => {
     expect((await expectError(await get("/api/ws/messages?unread=yes"), 422, "VALIDATION_FAILED", "unread")).message).toBe(
       "Validation failed: unread: must be true, false, 1 or 0",
     );
+    const sendTo = await call("/api/ws/messages/thread/abc/send", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ body: "Hei" }),
+    });
+    expect((await expectError(sendTo, 422, "VALIDATION_FAILED", "booking_id")).message).toBe(
+      "Validation failed: booking_id must be a positive whole number",
+    );
     const retry = (id: string) =>
       call(`/api/ws/messages/${id}/deliveries/retry`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
     expect((await expectError(await retry("abc"), 422, "VALIDATION_FAILED", "message_id")).message).toBe(

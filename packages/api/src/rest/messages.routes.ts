@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import { restSendMessageBody, restSentMessageBody, type RestSentMessageBody } from "@minbil/contracts/rest/send-message-body.schema";
 import { bookingIdSchema } from "@minbil/contracts/messages/ids.schema";
 import type { SendMessageResultDto } from "@minbil/contracts/dto";
@@ -91,7 +92,7 @@ async function send(ctx: Context, request: FastifyRequest, reply: FastifyReply, 
   if (!auth) throw authFailureError(failure);
   let bookingId: number | null = null;
   if (pathBookingId !== null) {
-    bookingId = bookingIdSchema.parse(pathBookingId);
+    bookingId = z.object({ booking_id: bookingIdSchema }).parse({ booking_id: pathBookingId }).booking_id;
     const booking = await ctx.db.booking.findFirst({ where: { id: bookingId, workshopId: auth.workshopId }, select: { id: true } });
     if (!booking) throw bookingNotFound(bookingId);
   }
