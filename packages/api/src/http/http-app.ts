@@ -199,21 +199,31 @@ export function createHttpApp(deps: HttpAppDeps): FastifyInstance {
   return app;
 }
 
-/** What Node's HTTP parser refused, in our error shape; the connection closes after it. */
+/**
+ * What Node's HTTP server refused before a route saw it, in our error shape: a timeout (408), headers
+ * over 16 KB (431), anything else the parser cannot read (400). As Node's own handler does, it writes
+ * only when no answer has started on the connection, and then destroys the socket (a client that never
+ * closes its side would otherwise hold it open).
+ */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
-  if (!socket.writable) return;
-  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-  const code: RestErrorCode = tooLarge ? "HEADERS_TOO_LARGE" : "BAD_REQUEST";
-  const message = tooLarge
-    ? "The request's headers are too large (at most 16 KB together)"
-    : "The request is malformed HTTP: a header holds a character it may not, or a line is broken";
-  const body = JSON.stringify({ success: false, message, error: { code } });
-  const status = REST_ERROR_CODES[code];
-  socket.end(
-    `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const answerStarted = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (socket.writable && !answerStarted) {
+    const [code, reason, message]: [RestErrorCode, string, string] =
+      error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? ["REQUEST_TIMEOUT", "Request Timeout", "The request did not arrive in time"]
+        : error.code === "HPE_HEADER_OVERFLOW"
+          ? ["HEADERS_TOO_LARGE", "Request Header Fields Too Large", "The request's headers are too large (at most 16 KB together)"]
+          : ["BAD_REQUEST", "Bad Request", "The request is malformed HTTP: a header holds a character it may not, or a line is broken"];
+    const body = JSON.stringify({ success: false, message, error: { code } });
+    const answer =
+      `HTTP/1.1 ${REST_ERROR_CODES[code]} ${reason}\r\n` +
       `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-      `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
-  );
+      `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`;
+    socket.end(answer, () => socket.destroy());
+    return;
+  }
+  socket.destroy();
 }
 
 /** The caller's workshop per request, for its log line (set when the caller is resolved). */

@@ -1,4 +1,4 @@
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { readdir } from "node:fs/promises";
 import { rawExchange } from "../testing/raw-exchange";
 import { tmpdir } from "node:os";
@@ -54,9 +54,14 @@ async function uploadTempFolders(): Promise<number> {
 
 describe("request bodies", () => {
   it("answers what Node's HTTP parser refuses in our error shape: a control character in a header, headers over 16 KB", async () => {
+    // A client that keeps its side of the connection open after the answer (allowHalfOpen).
+    const open: Socket[] = [];
     const raw = (head: string) =>
       new Promise<string>((resolve, reject) => {
-        const socket = connect(port, "127.0.0.1", () => socket.write(`GET /api/ws/messages HTTP/1.1\r\nHost: x\r\n${head}\r\n\r\n`));
+        const socket = connect({ port, host: "127.0.0.1", allowHalfOpen: true }, () =>
+          socket.write(`GET /api/ws/messages HTTP/1.1\r\nHost: x\r\n${head}\r\n\r\n`),
+        );
+        open.push(socket);
         let answer = "";
         socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
         socket.on("end", () => resolve(answer));
@@ -65,9 +70,12 @@ describe("request bodies", () => {
     const control = await raw("Idempotency-Key: a\x01b");
     expect(control).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(control.slice(control.indexOf("\r\n\r\n") + 4))).toMatchObject({ success: false, error: { code: "BAD_REQUEST" } });
+    // The server closes its side too: a client that keeps its own open holds no connection of ours.
+    await expect.poll(() => new Promise<number>((resolve) => app.server.getConnections((_error, count) => resolve(count)))).toBe(0);
     const huge = await raw(`X-Filler: ${"a".repeat(20_000)}`);
     expect(huge).toMatch(/^HTTP\/1\.1 431 /);
     expect(JSON.parse(huge.slice(huge.indexOf("\r\n\r\n") + 4))).toMatchObject({ success: false, error: { code: "HEADERS_TOO_LARGE" } });
+    for (const socket of open) socket.destroy();
   });
 
   it("answers 413 from Content-Length without reading the body", async () => {
