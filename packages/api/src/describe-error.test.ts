@@ -22,8 +22,14 @@ describe("a value PostgreSQL refuses", () => {
     for (const error of [fromPg, fromPrisma]) expect(describeError(error).message).not.toMatch(/0x00|UTF8"|field value/);
   });
 
-  it("leaves other database failures ours (500)", () => {
-    const constraint = Object.assign(new Error("null value in column violates not-null constraint"), { code: "23502" });
-    expect(describeError(constraint)).toMatchObject({ status: 500, internal: true });
+  it("leaves other database failures ours (500), data exceptions our SQL would cause included", () => {
+    for (const [code, text] of [
+      ["23502", "null value in column violates not-null constraint"],
+      ["22012", "division by zero"],
+      ["22003", "integer out of range"],
+      ["22P02", "invalid input syntax for type integer"],
+    ]) {
+      expect(describeError(Object.assign(new Error(text), { code })), code).toMatchObject({ status: 500, internal: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { REST_ERROR_CODES, type FieldIssue, type RestErrorCode } from "@minbil/contracts/rest/errors";
 import { invalidValueProblem, isDatabaseUnavailable } from "@minbil/db/database-errors";
 import { ApiErrorCause } from "./errors";
+import { logger } from "./logger";
 
 /** What any error means for the client: the one mapping behind REST error bodies and tRPC error shapes. */
 export interface DescribedError {
@@ -63,7 +64,11 @@ export function describeError(error: unknown): DescribedError {
     };
   }
   const invalid = invalidValueProblem(error);
-  if (invalid) return { code: "VALIDATION_FAILED", status: 422, message: `Validation failed: ${invalid}`, internal: false };
+  if (invalid) {
+    // Validation should have caught it: say so in the log, where a gap in it can be found.
+    logger.warn({ sqlState: invalid.sqlState }, "a request value reached the database and was refused there");
+    return { code: "VALIDATION_FAILED", status: 422, message: `Validation failed: ${invalid.problem}`, internal: false };
+  }
   // tRPC's own refusals; input that is not JSON comes with the parser's SyntaxError as cause.
   if (error instanceof TRPCError && error.cause instanceof SyntaxError && (error.code === "BAD_REQUEST" || error.code === "PARSE_ERROR")) {
     return { code: "BAD_REQUEST", status: 400, message: "The input is not valid JSON", internal: false };

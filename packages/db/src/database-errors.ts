@@ -77,15 +77,19 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * PostgreSQL's data exceptions (SQLSTATE class 22) that a value from the request causes: text with a
- * NUL byte, a date outside PostgreSQL's range, a number too large for its column. Validation catches
- * what it knows of; this is the net beneath it, so such a request is the client's 422, never our 500.
- * Returns what is wrong, in words for the client (never the value or the SQL), or null.
+ * PostgreSQL's data exceptions that only a value from the request can cause here: text with a NUL byte
+ * or a character that cannot be stored, a date outside PostgreSQL's range. Validation catches what it
+ * knows of; this is the net beneath it, so such a request is the client's 422, never our 500. Other
+ * data exceptions (a number out of range, division by zero, a bad cast) would be faults in our SQL and
+ * stay 500. Returns what is wrong, in words for the client (never the value or the SQL), and the
+ * SQLSTATE, or null.
  */
-export function invalidValueProblem(error: unknown): string | null {
+export function invalidValueProblem(error: unknown): { problem: string; sqlState: string } | null {
   for (const layer of layers(error)) {
-    const code = [layer.code, layer.originalCode].find((value) => typeof value === "string" && /^22[0-9A-Z]{3}$/.test(value));
-    if (typeof code === "string") return INVALID_VALUE_PROBLEMS[code] ?? "a value in the request cannot be used";
+    for (const code of [layer.code, layer.originalCode]) {
+      const problem = typeof code === "string" ? INVALID_VALUE_PROBLEMS[code] : undefined;
+      if (problem) return { problem, sqlState: code as string };
+    }
   }
   return null;
 }
@@ -95,7 +99,4 @@ const INVALID_VALUE_PROBLEMS: Record<string, string> = {
   "22P05": "a text value contains a character that cannot be stored",
   "22008": "a date or time is outside the range that can be stored (years 1 to 9999)",
   "22007": "a date or time is not valid",
-  "22003": "a number is too large",
-  "22P02": "a value is not of the expected type",
-  "22001": "a text value is too long",
 };
