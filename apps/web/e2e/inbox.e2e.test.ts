@@ -114,6 +114,10 @@ describe("the staff inbox", () => {
   });
 
   it("catches up on what was sent while its live stream was away, after the server refused it once", async () => {
+    // A fresh page, which has had no event yet: its stream's first message says where it starts.
+    await page.reload();
+    await expect.poll(() => page.locator("p[aria-live=polite]").textContent()).toBe("Live");
+    await new Promise((resolve) => setTimeout(resolve, 300));
     // The connection is lost, a customer writes meanwhile, and reconnecting is refused with 503, as an
     // instance still starting answers: EventSource gives up on that by itself.
     const EVENTS = "**/api/trpc/messages.events**";

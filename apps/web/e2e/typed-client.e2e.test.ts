@@ -34,9 +34,13 @@ describe("the typed procedures from another program", () => {
     const thread = await trpc.messages.thread.query({ booking_id: bookingId });
     expect(thread.data.booking_id).toBe(bookingId);
 
+    // The stream says first where it starts; then events follow.
     const received: WorkshopEventDto[] = [];
-    const subscription = trpc.messages.events.subscribe(undefined, { onData: ({ data }) => received.push(data) });
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // connected
+    let started = false;
+    const subscription = trpc.messages.events.subscribe(undefined, {
+      onData: ({ data }) => (data.type === "stream.started" ? (started = true) : received.push(data)),
+    });
+    await expect.poll(() => started).toBe(true);
     const sent = await trpc.messages.send.mutate({ booking_id: bookingId, body: "Fra et partnersystem", sender_type: "customer" });
     await expect.poll(() => received.map((event) => event.type === "message.created" && event.data.message.id)).toContain(sent.message.id);
     subscription.unsubscribe();

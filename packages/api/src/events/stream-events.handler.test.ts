@@ -85,6 +85,35 @@ describe("streamEvents", () => {
     controller.abort();
   });
 
+  it("says first where it starts, when asked, so a reconnect before any event resumes from there", async () => {
+    const newest = (await services.db.workshop.findUniqueOrThrow({ where: { id: workshop.workshop.id } })).eventSeq;
+    const controller = new AbortController();
+    const deps = { ...services, workshopId: workshop.workshop.id, stillAllowed: async () => true };
+    const [marker] = await take(streamEvents(deps, { announceStart: true }, controller.signal), 1);
+    expect(marker).toEqual({ id: String(newest), data: { type: "stream.started" } });
+
+    // Resuming from the id it gave: what was written meanwhile arrives, and no second marker.
+    await send("mens borte");
+    const [missed] = await take(streamEvents(deps, { lastEventId: marker!.id, announceStart: true }, controller.signal), 1);
+    expect(missed!.data.data.message?.body).toBe("mens borte");
+    controller.abort();
+  });
+
+  it("starts at the newest event when the last event id is past it (a database restored from a backup)", async () => {
+    const newest = (await services.db.workshop.findUniqueOrThrow({ where: { id: workshop.workshop.id } })).eventSeq;
+    const controller = new AbortController();
+    const stream = streamEvents(
+      { ...services, workshopId: workshop.workshop.id, stillAllowed: async () => true },
+      { lastEventId: String(newest + 1000), announceStart: true },
+      controller.signal,
+    );
+    expect((await take(stream, 1))[0]).toEqual({ id: String(newest), data: { type: "stream.started" } });
+    const next = take(stream, 1);
+    await send("etter gjenoppretting");
+    expect((await next)[0]!.data.data.message?.body).toBe("etter gjenoppretting");
+    controller.abort();
+  });
+
   it("ends the stream of a caller whose token is revoked: at the next batch, and within the check interval when idle", async () => {
     const token = await createApiToken(services.db, workshop.workshop.id, "Lytter");
     const context = () =>

@@ -58,18 +58,30 @@ function dtoOf(row: EventRow): ReturnType<typeof toEventDto> {
 }
 
 /**
+ * What a stream started with `announceStart` sends first: where it starts, as a tracked id, so a client
+ * that reconnects before any event arrived still resumes from there (tRPC's retryLink resumes after
+ * the last id it saw) instead of from a later present.
+ */
+export const STREAM_STARTED = { type: "stream.started" } as const;
+
+/**
  * A workshop's events from the event log, oldest first, then live as they are written. Resumes after
  * `lastEventId` (the seq the client saw last, which SSE sends back on reconnect), so nothing is
- * missed across a dropped connection. Without one it starts at the present. The stream ends as soon
- * as its caller loses the right to it: a revoked token or an ended session hears nothing more.
+ * missed across a dropped connection. Without one it starts at the present; a `lastEventId` past the
+ * newest event (a database restored from a backup) starts there too. The stream ends as soon as its
+ * caller loses the right to it: a revoked token or an ended session hears nothing more.
  */
-export async function* streamEvents(deps: StreamEventsDeps, input: { lastEventId?: string | null }, signal: AbortSignal | undefined) {
+export async function* streamEvents(
+  deps: StreamEventsDeps,
+  input: { lastEventId?: string | null; announceStart?: boolean },
+  signal: AbortSignal | undefined,
+) {
   const { db, workshopId } = deps;
   const recheckMs = deps.recheckMs ?? AUTH_RECHECK_MS;
-  let last =
-    input.lastEventId && /^\d+$/.test(input.lastEventId)
-      ? Number(input.lastEventId)
-      : (await db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { eventSeq: true } })).eventSeq;
+  const newest = (await db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { eventSeq: true } })).eventSeq;
+  const given = input.lastEventId && /^\d+$/.test(input.lastEventId) ? Number(input.lastEventId) : null;
+  let last = given !== null && given <= newest ? given : newest;
+  if (input.announceStart && last !== given) yield tracked(String(last), STREAM_STARTED);
 
   let wake: (() => void) | null = null;
   let pending = false;

@@ -66,7 +66,7 @@ export const messagesRouter = {
     .subscription(({ ctx, input, signal }) =>
       streamEvents(
         { db: ctx.db, events: ctx.events, workshopId: ctx.auth.workshopId, stillAllowed: ctx.recheckAuth },
-        { lastEventId: input?.lastEventId },
+        { lastEventId: input?.lastEventId, announceStart: true },
         signal,
       ),
     ),

@@ -24,6 +24,8 @@ export function useLiveEvents(onEvent?: (event: WorkshopEventDto) => void): "liv
       // (Re)connected: anything missed while away arrives as events, but refresh the lists too.
       onStarted: refreshLists,
       onData({ data: event }) {
+        // Where the stream starts (so a reconnect resumes from there): nothing to show.
+        if (event.type === "stream.started") return;
         const threadKey = trpc.messages.thread.infiniteQueryKey(threadInput(event.data.booking_id));
         // Unread counts are each staff member's own: the events carry the workshop's, so only a
         // customer message (one more unread) and this user's own reading change the open thread's.
