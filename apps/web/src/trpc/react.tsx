@@ -46,7 +46,7 @@ export function isTransportFailure({ error }: { error: TRPCClientError<AppRouter
   return error.data == null;
 }
 
-/** 1 s, 2 s, … then every 5 s while the server stays away. */
+/** 1 s, 2 s, … at most 5 s (the count runs over the page's life: after a few drops, every 5 s). */
 export function streamRetryDelayMs(attempt: number) {
   return Math.min(attempt * 1000, 5000);
 }

@@ -13,6 +13,7 @@ import {
   KNOWN_DEVICE_COOKIE,
   KNOWN_DEVICE_MAX_AGE,
   isKnownDevice,
+  isLegacyKnownDevice,
   knownDeviceAccountId,
   knownDeviceCookie,
 } from "~/server/auth/known-device";
@@ -63,7 +64,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
         password,
         clientIp: requestHeaders.get(CLIENT_IP_HEADER) ?? "unknown",
         userAgent: requestHeaders.get("user-agent"),
-        knownDevice: isKnownDevice(deviceCookie, knownAccount),
+        knownDevice: isKnownDevice(deviceCookie, knownAccount) || isLegacyKnownDevice(deviceCookie, email),
       },
     );
     device = await services.db.user.findUniqueOrThrow({ where: { id: signedIn.userId }, select: { id: true, passwordHash: true } });

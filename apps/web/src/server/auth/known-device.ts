@@ -31,6 +31,18 @@ export function knownDeviceAccountId(cookieValue: string | undefined): string | 
   return parts?.length === 3 && parts.every((part) => /^[\w-]{1,100}$/.test(part)) ? parts[0]! : null;
 }
 
+/**
+ * The cookie as it was before it named the account (an HMAC of the e-mail alone), still accepted so that
+ * browsers keep their protection until they next sign in, when they get the new one. It ends with the
+ * cookie's own lifetime (a year from its last sign-in).
+ */
+export function isLegacyKnownDevice(cookieValue: string | undefined, email: string): boolean {
+  if (!cookieValue || cookieValue.includes(".")) return false;
+  const expected = Buffer.from(createHmac("sha256", authSecret()).update(`known-device:${email.trim().toLowerCase()}`).digest("base64url"));
+  const actual = Buffer.from(cookieValue);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
 /** True when the cookie was given to this account, under its current password. */
 export function isKnownDevice(cookieValue: string | undefined, account: DeviceAccount | null): boolean {
   if (!account || knownDeviceAccountId(cookieValue) !== account.id) return false;
