@@ -194,7 +194,14 @@ describe("the service desk", () => {
     const composer = kari.getByTestId("composer-text");
     await composer.pressSequentially("/bekr");
     // The list comes from the server: Enter picks from it once it is there.
-    await expect.poll(() => kari.getByRole("option").filter({ hasText: /Bekreftelse/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        kari
+          .getByRole("option")
+          .filter({ hasText: /Bekreftelse/ })
+          .count(),
+      )
+      .toBe(1);
     await composer.press("Enter");
     const text = await composer.inputValue();
     expect(text).toMatch(/^Hei .+! Vi bekrefter timen din/);
