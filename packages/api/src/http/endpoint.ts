@@ -60,6 +60,10 @@ function registerMethods(
 ): void {
   const allowed = METHODS.filter((method) => handlers[method]);
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const notAllowed: PublicHandler = async (_request, reply) => {
+    reply.header("Allow", allow);
+    return sendError(reply, apiError("METHOD_NOT_ALLOWED", `Use ${allowed.join(" or ")} on this endpoint`));
+  };
   for (const method of METHODS) {
     const given = handlers[method];
     app.route({
@@ -74,20 +78,10 @@ function registerMethods(
               return sendError(reply, error);
             }
           }
-        : async (_request, reply) => {
-            reply.header("Allow", allow);
-            return sendError(reply, apiError("METHOD_NOT_ALLOWED", `Use ${allowed.join(" or ")} on this endpoint`));
-          },
+        : notAllowed,
     });
   }
   app.route({ method: "OPTIONS", url, handler: async (_request, reply) => reply.header("Allow", allow).code(204).send() });
   // TRACE echoes a request back on servers that answer it; here it is one more method the endpoint lacks.
-  app.route({
-    method: "TRACE",
-    url,
-    handler: async (_request, reply) => {
-      reply.header("Allow", allow);
-      return sendError(reply, apiError("METHOD_NOT_ALLOWED", `Use ${allowed.join(" or ")} on this endpoint`));
-    },
-  });
+  app.route({ method: "TRACE", url, handler: notAllowed });
 }

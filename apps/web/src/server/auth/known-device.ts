@@ -38,16 +38,19 @@ export function knownDeviceAccountId(cookieValue: string | undefined): string | 
  */
 export function isLegacyKnownDevice(cookieValue: string | undefined, email: string): boolean {
   if (!cookieValue || cookieValue.includes(".")) return false;
-  const expected = Buffer.from(createHmac("sha256", authSecret()).update(`known-device:${email.trim().toLowerCase()}`).digest("base64url"));
-  const actual = Buffer.from(cookieValue);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  return sameText(cookieValue, createHmac("sha256", authSecret()).update(`known-device:${email.trim().toLowerCase()}`).digest("base64url"));
 }
 
 /** True when the cookie was given to this account, under its current password. */
 export function isKnownDevice(cookieValue: string | undefined, account: DeviceAccount | null): boolean {
   if (!account || knownDeviceAccountId(cookieValue) !== account.id) return false;
   const [, nonce, given] = cookieValue!.split(".");
-  const expected = Buffer.from(mac(account, nonce!));
-  const actual = Buffer.from(given!);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  return sameText(given!, mac(account, nonce!));
+}
+
+/** A constant-time comparison, so a guessed MAC learns nothing from how long the check took. */
+function sameText(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
